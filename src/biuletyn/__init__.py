@@ -1,0 +1,1 @@
+"""Biuletyn: an accessible bulletin, calendar and consultation platform."""

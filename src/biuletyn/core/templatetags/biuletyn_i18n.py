@@ -1,0 +1,50 @@
+"""Template tags for languages: the switcher and the hreflang links (ADR 0004)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+
+from biuletyn.core.translations import content_language, real_translations
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context: template.Context) -> dict[str, Any]:
+    """What the page needs to speak about its languages.
+
+    ``switch``: one link per site language (to the translation or alias of this page if there is
+    one, otherwise to that language's home page); ``alternates``: real translations only;
+    ``content_lang``: the language of the page's own text.
+    """
+    page = context.get("page")
+    current = translation.get_language()
+    request = context.get("request")
+    by_language: dict[str, str] = {}
+    alternates = []
+    content_lang = current
+    if page is not None and getattr(page, "pk", None):
+        content_lang = content_language(page)
+        alternates = real_translations(page)
+        for twin in page.get_translations(inclusive=False).live().select_related("locale"):
+            url = twin.get_url(request=request)
+            if url:
+                by_language[twin.locale.language_code] = url
+    switch = []
+    for code, _name in settings.LANGUAGES:
+        if code == current:
+            continue
+        home = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+        url = by_language.get(code, home)
+        info = translation.get_language_info(code)
+        switch.append({"code": code, "url": url, "name_local": info["name_local"]})
+    return {
+        "switch": switch,
+        "alternates": alternates,
+        "content_lang": content_lang,
+        "is_untranslated": content_lang != current,
+    }

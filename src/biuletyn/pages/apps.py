@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PagesConfig(AppConfig):
+    name = "biuletyn.pages"
+    label = "pages"
+    verbose_name = "Biuletyn: pages"

@@ -1,0 +1,31 @@
+"""The Wagtail shell: the home page of each language tree."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+# Rich text in the shell is limited to what keeps a clean document outline.
+SIMPLE_RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class HomePage(Page):
+    intro = RichTextField(
+        _("introduction"),
+        features=SIMPLE_RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("One or two short paragraphs that say what this bulletin is and for whom."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")

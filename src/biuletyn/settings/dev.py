@@ -1,0 +1,7 @@
+"""`make run`: a developer's machine. Debug on, a throwaway secret, mail to the console."""
+
+from .base import *  # noqa: F403
+from .env import envbool, envstr
+
+DEBUG = envbool("DEBUG", True)
+SECRET_KEY = envstr("SECRET_KEY", "dev-only-not-secret-biuletyn")  # noqa: S105
