@@ -66,6 +66,7 @@ messages: $(VENV)/.installed-app
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo --port $(PORT)
+	$(PY) manage.py clear_page_cache
 	$(PY) manage.py ensure_demo_editor --port $(PORT)
 	@set -e; \
 	$(PY) manage.py db_worker & worker=$$!; \
@@ -85,6 +86,7 @@ serve: install var/secret-key
 	set -e; \
 	$(PY) manage.py migrate --noinput; \
 	$(PY) manage.py collectstatic --noinput --verbosity 0; \
+	$(PY) manage.py clear_page_cache; \
 	$(PY) manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/granian --interface wsgi --host 127.0.0.1 --port $(PORT) \

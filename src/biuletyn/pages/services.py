@@ -65,3 +65,19 @@ def ensure_home_pages(
         if not Site.objects.filter(root_page=placeholder).exists():
             placeholder.delete()
     return homes
+
+
+@transaction.atomic
+def publish_new_page(*, parent: Page, page: Page) -> Page:
+    """Add ``page`` under ``parent``, publish it, and give every other language an alias of it.
+
+    The alias is what Wagtail's simple_translation makes when an editor creates a page in the
+    admin (WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE); code that creates pages calls this so that
+    both paths leave the same tree. ADR 0004.
+    """
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    for locale in Locale.objects.exclude(pk=page.locale_id):
+        if not page.has_translation(locale):
+            page.copy_for_translation(locale, copy_parents=True, alias=True)
+    return page

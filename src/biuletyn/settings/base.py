@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import dj_database_url
-from django.utils.translation import gettext_lazy as _
-
+from .database import database_settings
 from .env import envbool, envint, envlist, envstr
 
 SRC_DIR = Path(__file__).resolve().parent.parent  # src/biuletyn
@@ -97,29 +95,7 @@ WSGI_APPLICATION = "biuletyn.wsgi.application"
 
 # Databases: SQLite by default (embedded, nothing to install), PostgreSQL in production.
 SQLITE_PATH = VAR_DIR / "biuletyn.sqlite3"
-DATABASE_URL = envstr("DATABASE_URL")
-if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=600, conn_health_checks=True)}
-else:
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": SQLITE_PATH,
-            "OPTIONS": {
-                # Writers take the lock when the transaction starts and wait for it (timeout in
-                # seconds) instead of failing half-way with "database is locked"; WAL lets readers
-                # go on while one writer writes. ADR 0006.
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-                "init_command": (
-                    "PRAGMA journal_mode=WAL;"
-                    "PRAGMA synchronous=NORMAL;"
-                    "PRAGMA foreign_keys=ON;"
-                    "PRAGMA busy_timeout=20000;"
-                ),
-            },
-        }
-    }
+DATABASES = {"default": database_settings(envstr("DATABASE_URL"), SQLITE_PATH)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Caches shared by every worker process with no extra server: files on local disk. ADR 0001.

@@ -5,3 +5,5 @@ from .env import envbool, envstr
 
 DEBUG = envbool("DEBUG", True)
 SECRET_KEY = envstr("SECRET_KEY", "dev-only-not-secret-biuletyn")  # noqa: S105
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -20,3 +20,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Static files straight from the apps' folders, no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+LOGGING = {**LOGGING, "loggers": {**LOGGING["loggers"], "django_tasks": {"level": "WARNING"}}}  # noqa: F405
