@@ -58,8 +58,9 @@ compile-messages:
 	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext >/dev/null)
 	@$(PY) manage.py compilemessages --ignore "$(VENV)" --ignore node_modules --verbosity 0
 
-messages: $(VENV)/.installed-app
+messages: $(VENV)/.installed-test
 	$(PY) manage.py makemessages --locale pl --locale en --ignore "$(VENV)/*" --ignore "node_modules/*" --ignore "tests/*" --no-obsolete --add-location file
+	$(PY) manage.py fill_source_catalogue --locale en
 	$(PY) manage.py compilemessages --ignore "$(VENV)" --ignore node_modules
 
 # --- running ------------------------------------------------------------------------------

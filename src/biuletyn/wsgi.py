@@ -6,6 +6,6 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "biuletyn.settings.production")
 
-from biuletyn.core.pagecache import PageCacheShortcut  # noqa: E402  (needs settings first)
+from biuletyn.core.pagecache import PageCacheShortcut
 
 application = PageCacheShortcut(get_wsgi_application())

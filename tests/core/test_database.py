@@ -60,12 +60,14 @@ def test_concurrent_writers_wait_for_each_other_instead_of_failing(sqlite_file):
             for _ in range(times):
                 # Read-then-write: with deferred transactions the second writer would fail to
                 # upgrade its read lock ("database is locked"); IMMEDIATE makes it wait.
-                with transaction.atomic(using=sqlite_file):
-                    with connections[sqlite_file].cursor() as cursor:
-                        n = cursor.execute("SELECT n FROM counter").fetchone()[0]
-                        time.sleep(0.001)
-                        cursor.execute("UPDATE counter SET n = %s", [n + 1])
-        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+                with (
+                    transaction.atomic(using=sqlite_file),
+                    connections[sqlite_file].cursor() as cursor,
+                ):
+                    n = cursor.execute("SELECT n FROM counter").fetchone()[0]
+                    time.sleep(0.001)
+                    cursor.execute("UPDATE counter SET n = %s", [n + 1])
+        except BaseException as exc:
             errors.append(exc)
         finally:
             connections[sqlite_file].close()

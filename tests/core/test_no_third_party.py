@@ -39,9 +39,7 @@ def test_public_pages_fetch_nothing_from_other_hosts(client, site_tree, path):
     assert _foreign_fetches(html, "testserver") == []
 
 
-@pytest.mark.parametrize(
-    "path", ["/admin/", "/admin/pages/", "/admin/images/", "/admin/account/"]
-)
+@pytest.mark.parametrize("path", ["/admin/", "/admin/pages/", "/admin/images/", "/admin/account/"])
 def test_admin_pages_fetch_nothing_from_other_hosts(admin_client, site_tree, path):
     response = admin_client.get(path)
 

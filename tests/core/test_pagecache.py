@@ -62,7 +62,9 @@ def test_editor_with_session_is_never_served_or_stored(site_tree, page_cache, dj
     assert "private" in response["Cache-Control"]
 
 
-def test_publishing_clears_the_cache(client, site_tree, page_cache, django_capture_on_commit_callbacks):
+def test_publishing_clears_the_cache(
+    client, site_tree, page_cache, django_capture_on_commit_callbacks
+):
     client.get("/")
     home = site_tree["pl"]
     home.title = "Nowy tytuł"
@@ -90,7 +92,12 @@ def test_unknown_cookies_do_not_split_the_cache(settings):
     settings.PAGE_CACHE_ENABLED = True
     plain = pagecache.cache_key({"REQUEST_METHOD": "GET", "PATH_INFO": "/", "HTTP_HOST": "a"})
     with_cookie = pagecache.cache_key(
-        {"REQUEST_METHOD": "GET", "PATH_INFO": "/", "HTTP_HOST": "a", "HTTP_COOKIE": "csrftoken=1; x=2"}
+        {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": "/",
+            "HTTP_HOST": "a",
+            "HTTP_COOKIE": "csrftoken=1; x=2",
+        }
     )
 
     assert plain == with_cookie

@@ -26,7 +26,9 @@ def test_tests_run_tasks_at_once():
     assert result.return_value == 5
 
 
-def test_database_worker_runs_an_enqueued_task(db, settings):
+@pytest.mark.django_db(transaction=True)
+def test_database_worker_runs_an_enqueued_task(settings):
+    # The worker closes and reopens connections, so the test cannot sit inside a transaction.
     settings.TASKS = {
         **settings.TASKS,
         "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},

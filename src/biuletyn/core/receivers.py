@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_slug_changed, page_unpublished
@@ -25,7 +26,7 @@ def _clear_after_commit() -> None:
     transaction.on_commit(pagecache.clear)
 
 
-def _shows_on_public_pages(model: type) -> bool:
+def _shows_on_public_pages(model: type[Model]) -> bool:
     meta = model._meta
     if meta.app_config is None or getattr(model, "page_cache_neutral", False):
         return False  # historical models in migrations, or models that never show publicly
@@ -43,7 +44,7 @@ def clear_on_page_change(sender: type, **kwargs: Any) -> None:
 
 @receiver(post_save)
 @receiver(post_delete)
-def clear_on_content_change(sender: type, **kwargs: Any) -> None:
+def clear_on_content_change(sender: type[Model], **kwargs: Any) -> None:
     if kwargs.get("raw"):
         return
     if _shows_on_public_pages(sender):

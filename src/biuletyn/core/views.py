@@ -3,13 +3,12 @@ gets a readable, accessible page in the reader's language."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.utils import translation
 from django.utils.translation import get_language_from_path
 from django.views.decorators.csrf import requires_csrf_token
-
-from django.conf import settings
 
 
 @requires_csrf_token
@@ -17,4 +16,6 @@ def server_error(request: HttpRequest) -> HttpResponse:
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     with translation.override(language):
         template = loader.get_template("500.html")
-        return HttpResponseServerError(template.render({"request": request, "LANGUAGE_CODE": language}))
+        return HttpResponseServerError(
+            template.render({"request": request, "LANGUAGE_CODE": language})
+        )

@@ -59,9 +59,11 @@ def ensure_home_pages(
             twin.save_revision().publish()
         homes[code] = twin
 
-    for placeholder in Page.objects.filter(depth=2).exclude(
-        pk__in=[p.pk for p in homes.values()]
-    ).not_type(HomePage):
+    for placeholder in (
+        Page.objects.filter(depth=2)
+        .exclude(pk__in=[p.pk for p in homes.values()])
+        .not_type(HomePage)
+    ):
         if not Site.objects.filter(root_page=placeholder).exists():
             placeholder.delete()
     return homes

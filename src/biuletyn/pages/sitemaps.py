@@ -45,7 +45,7 @@ class TranslatedSitemap(Sitemap):
         for url_info in urls:
             if len(url_info["alternates"]) < 2:
                 url_info["alternates"] = []
-        last_mods = {url_info.get("lastmod") for url_info in urls}
+        last_mods = [url_info.get("lastmod") for url_info in urls]
         if last_mods and None not in last_mods:
-            self.latest_lastmod = max(last_mods)
+            self.latest_lastmod = max(m for m in last_mods if m is not None)
         return urls

@@ -4,6 +4,7 @@ environment through ``env``; see docs/architecture.md for the map of the project
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from .database import database_settings
 from .env import envbool, envint, envlist, envstr
@@ -99,7 +100,7 @@ DATABASES = {"default": database_settings(envstr("DATABASE_URL"), SQLITE_PATH)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Caches shared by every worker process with no extra server: files on local disk. ADR 0001.
-CACHES = {
+CACHES: dict[str, dict[str, Any]] = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": VAR_DIR / "cache" / "default",
@@ -221,4 +222,3 @@ LOGGING = {
         "biuletyn": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
-

@@ -34,5 +34,5 @@ def sqlite_settings(path: Path) -> dict[str, Any]:
 
 def database_settings(database_url: str, sqlite_path: Path) -> dict[str, Any]:
     if database_url:
-        return dj_database_url.parse(database_url, conn_max_age=600, conn_health_checks=True)
+        return dict(dj_database_url.parse(database_url, conn_max_age=600, conn_health_checks=True))
     return sqlite_settings(sqlite_path)

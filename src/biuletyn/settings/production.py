@@ -2,7 +2,7 @@
 whitenoise with hashed names. HTTPS redirect, HSTS and secure cookies come from the environment
 so that the same settings serve plain HTTP on loopback."""
 
-from .base import *  # noqa: F403
+from .base import *
 from .env import envbool, envsecret
 
 DEBUG = envbool("DEBUG", False)

@@ -1,8 +1,8 @@
 """pytest: the same stack as production with fast password hashing, in-process caches and tasks
 run at once, so that a test sees the effect of a task it enqueued."""
 
-from .base import *  # noqa: F403
-from .base import CACHES
+from .base import *
+from .base import CACHES, LOGGING
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -23,4 +23,4 @@ STORAGES = {
 # Static files straight from the apps' folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-LOGGING = {**LOGGING, "loggers": {**LOGGING["loggers"], "django_tasks": {"level": "WARNING"}}}  # noqa: F405
+LOGGING = {**LOGGING, "loggers": {**LOGGING["loggers"], "django_tasks": {"level": "WARNING"}}}
