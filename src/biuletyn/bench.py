@@ -481,6 +481,57 @@ def measure_nginx_cache(bench: Bench, cand: Candidate) -> Figures:
         return figures
 
 
+# --- ceiling -------------------------------------------------------------------------------
+def _ceiling_response() -> tuple[list[tuple[str, str]], bytes]:
+    body = Path(os.environ["BENCH_CEILING_BODY"]).read_bytes()
+    headers = [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))]
+    return headers, body
+
+
+def ceiling_app(environ: dict[str, object], start_response: Callable[..., object]) -> list[bytes]:
+    """A WSGI app that answers the cached page's bytes with no lookup at all: the most any
+    page-cache lookup could reach on this server, so the table shows the lookup's own cost."""
+    global _CEILING
+    if _CEILING is None:
+        _CEILING = _ceiling_response()
+    start_response("200 OK", _CEILING[0])
+    return [_CEILING[1]]
+
+
+_CEILING: tuple[list[tuple[str, str]], bytes] | None = None
+
+
+def measure_ceiling(bench: Bench, cand: Candidate, html: bytes) -> Figures | None:
+    """The winner's command line with the constant app instead of the project's (granian and
+    gunicorn both take the target as the last argument)."""
+    body = bench.tmp / "ceiling.html"
+    body.write_bytes(html)
+    port = free_port()
+    cmd = [*cand.cmd(port)[:-1], f"{__name__ if __name__ != '__main__' else 'biuletyn.bench'}:ceiling_app"]
+    env = {**bench.env, "BENCH_CEILING_BODY": str(body)}
+    name = f"{cand.name}, constant app (ceiling)"
+    with bench.serving(name, cmd, port, env) as server:
+        return run_wrk(bench, name, server.port)
+
+
+def cpu_busy(seconds: float = 1.0) -> float:
+    """Share of all CPUs busy over a short sample (Linux /proc/stat): other work on the machine
+    skews every figure, so the bench says so instead of printing misleading numbers."""
+
+    def sample() -> tuple[int, int]:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+        return idle, sum(fields)
+
+    try:
+        idle0, total0 = sample()
+        time.sleep(seconds)
+        idle1, total1 = sample()
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return 1.0 - (idle1 - idle0) / max(1, total1 - total0)
+
+
 # --- report ---------------------------------------------------------------------------------
 def print_table(rows: list[Figures], reference: Figures) -> None:
     print()
@@ -527,6 +578,9 @@ def _raise_on_sigterm(signum: int, frame: object) -> None:
 
 
 def run(bench: Bench) -> None:
+    busy = cpu_busy()
+    if busy > 0.15:
+        print(f"!! the CPUs are already {busy:.0%} busy: the figures below will be low and noisy")
     print("== preparing a throw-away var dir (migrate, demo content, collectstatic)", flush=True)
     prepare(bench.env)
     print("== app servers, page cache hits on /", flush=True)
@@ -536,10 +590,12 @@ def run(bench: Bench) -> None:
         results.append((cand, figures, reply))
     winner, best, reply = max(results, key=lambda item: item[1].rps)
     print(f"== best: {winner.name}; uncached figure and nginx", flush=True)
+    ceiling = measure_ceiling(bench, winner, reply.body)
     uncached = measure_uncached(bench, winner)
     static = measure_nginx_static(bench, reply.body)
     proxied = measure_nginx_cache(bench, winner)
-    print_table([*(f for _, f, _ in results), uncached, static, proxied], static)
+    rows = [*(f for _, f, _ in results), ceiling, uncached, static, proxied]
+    print_table([row for row in rows if row is not None], static)
     print()
     verdict(best, proxied, static)
 
