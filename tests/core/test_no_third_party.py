@@ -29,6 +29,7 @@ def _foreign_fetches(html: str, host: str) -> list[str]:
 def test_wagtail_settings_contact_nobody():
     assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
     assert settings.WAGTAIL_ENABLE_UPDATE_CHECK is False
+    assert settings.WAGTAIL_ENABLE_WHATS_NEW_BANNER is False
     assert settings.WAGTAILEMBEDS_FINDERS == []
 
 

@@ -150,3 +150,82 @@ def test_responses_that_set_cookies_are_not_stored(rf, settings, page_cache):
     response.set_cookie("csrftoken", "y")
 
     assert pagecache.is_storable(request, response) is False
+
+
+def test_https_request_never_gets_the_stored_redirect_of_plain_http(
+    client, site_tree, page_cache, settings
+):
+    settings.SECURE_SSL_REDIRECT = True
+
+    plain = client.get("/")
+    secure = client.get("/", secure=True)
+
+    assert plain.status_code == 301
+    assert secure.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        {"HTTP_AUTHORIZATION": "Basic eDp5"},
+        {"PATH_INFO": "/static/components/base.css"},
+        {"PATH_INFO": "/media/original_images/a.png"},
+    ],
+    ids=["authorization", "static", "media"],
+)
+def test_requests_that_bypass_the_cache(settings, meta):
+    settings.PAGE_CACHE_ENABLED = True
+
+    assert pagecache.cache_key({"REQUEST_METHOD": "GET", "PATH_INFO": "/", **meta}) is None
+
+
+def test_head_is_answered_from_the_stored_get_without_a_body(client, site_tree, page_cache):
+    client.get("/")
+
+    response = client.head("/")
+
+    assert response["X-Page-Cache"] == "hit"
+    assert response.content == b""
+
+
+def test_not_found_is_stored_too(client, site_tree, page_cache):
+    client.get("/nie-ma/")
+
+    assert client.get("/nie-ma/")["X-Page-Cache"] == "hit"
+
+
+def test_responses_that_vary_on_more_than_encoding_are_not_stored(rf):
+    from django.http import HttpResponse
+
+    request = rf.get("/x/")
+    response = HttpResponse("x")
+    response["Vary"] = "Accept-Encoding, User-Agent"
+
+    assert pagecache.is_storable(request, response) is False
+
+
+@pytest.mark.parametrize("change", ["unpublish", "make_private", "site"])
+def test_content_changes_clear_the_cache(
+    client, site_tree, page_cache, django_capture_on_commit_callbacks, change
+):
+    from wagtail.models import PageViewRestriction, Site
+
+    from tests.factories.pages import make_standard_page
+
+    page = make_standard_page(site_tree["pl"], title="Kontakt", slug="kontakt")
+    client.get("/kontakt/")
+    assert client.get("/kontakt/")["X-Page-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        if change == "unpublish":
+            page.unpublish()
+        elif change == "make_private":
+            PageViewRestriction.objects.create(page=page, restriction_type="login")
+        else:
+            Site.objects.filter(is_default_site=True).get().save()
+
+    response = client.get("/kontakt/")
+    assert response.get("X-Page-Cache") != "hit"
+    assert response.status_code == (
+        404 if change == "unpublish" else 302 if change == "make_private" else 200
+    )

@@ -47,6 +47,16 @@ def _cookie_value(cookie_header: str, name: str) -> str:
     return ""
 
 
+def _scheme(meta: Mapping[str, Any]) -> str:
+    """http or https, as Django will see it: an HTTP request may be answered with a redirect to
+    HTTPS, which must never be served to the HTTPS request for the same URL."""
+    proxy_header = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+    if proxy_header:
+        header, secure_value = proxy_header
+        return "https" if meta.get(header) == secure_value else "http"
+    return str(meta.get("wsgi.url_scheme", "http"))
+
+
 def cache_key(meta: Mapping[str, Any]) -> str | None:
     """The key for a request (a WSGI environ or ``request.META``), or None if it may not use
     the cache. Reader preferences (a later issue) enter the key only through
@@ -68,7 +78,7 @@ def cache_key(meta: Mapping[str, Any]) -> str | None:
         value = _cookie_value(cookies, name) if cookies else ""
         prefs.append(f"{name}={value if value in allowed else ''}")
     host = meta.get("HTTP_HOST", meta.get("SERVER_NAME", "")).lower()
-    raw = "\n".join([host, path, meta.get("QUERY_STRING", ""), *prefs])
+    raw = "\n".join([_scheme(meta), host, path, meta.get("QUERY_STRING", ""), *prefs])
     return "page:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
 
 

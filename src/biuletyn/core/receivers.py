@@ -16,6 +16,7 @@ from . import pagecache
 _CONTENT_MODELS = {
     ("wagtailcore", "site"),
     ("wagtailcore", "locale"),
+    ("wagtailcore", "pageviewrestriction"),  # a page made private must leave the cache at once
     ("wagtailimages", "image"),
     ("wagtaildocs", "document"),
     ("wagtailredirects", "redirect"),

@@ -42,7 +42,6 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -195,7 +194,7 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [_SELF],
     },
 }
-CSP_ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+CSP_ADMIN_PATH_PREFIXES = ("/admin/",)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Biuletyn"
