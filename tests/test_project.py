@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import tomllib
 from io import StringIO
 from pathlib import Path
 
 import polib
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 import pytest
 from django.conf import settings
 from django.core.management import call_command
@@ -45,3 +48,34 @@ def test_polish_catalogue_declares_four_plural_forms():
     catalogue = polib.pofile(str(ROOT / "locale/pl/LC_MESSAGES/django.po"))
 
     assert catalogue.metadata["Plural-Forms"].startswith("nplurals=4;")
+
+
+def _locked_versions(lock: Path) -> dict[str, str]:
+    pins = {}
+    for line in lock.read_text(encoding="utf-8").splitlines():
+        if "==" in line and not line.startswith((" ", "#")):
+            name, version = line.split(" ")[0].split("==")
+            pins[canonicalize_name(name.split("[")[0])] = version
+    return pins
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    ("lock", "groups"),
+    [("requirements/app.txt", []), ("requirements/test.txt", ["test", "lint", "bench"])],
+)
+def test_lock_files_pin_every_declared_dependency_within_its_range(lock, groups):
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    declared = list(project["project"]["dependencies"])
+    for group in groups:
+        declared += project["dependency-groups"][group]
+    pins = _locked_versions(ROOT / lock)
+
+    out_of_range = []
+    for text in declared:
+        requirement = Requirement(text)
+        pinned = pins.get(canonicalize_name(requirement.name))
+        if pinned is None or not requirement.specifier.contains(pinned, prereleases=True):
+            out_of_range.append((text, pinned))
+
+    assert out_of_range == [], "run `make lock` after changing pyproject.toml"

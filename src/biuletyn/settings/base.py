@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "biuletyn.core",
     "biuletyn.components",
     "biuletyn.pages",
+    "biuletyn.accessibility",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
