@@ -9,7 +9,7 @@ UV := $(VENV)/bin/uv
 UV_VERSION := 0.13.9
 PORT ?= 8000
 WORKERS ?= 2
-THREADS ?= 4
+THREADS ?= 2
 CHROMIUM ?= /usr/bin/chromium
 PYTEST_ARGS ?=
 SITE_PACKAGES = $(VENV)/lib/python3.11/site-packages
@@ -91,7 +91,8 @@ serve: install var/secret-key
 	$(PY) manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/granian --interface wsgi --host 127.0.0.1 --port $(PORT) \
-	  --workers $(WORKERS) --blocking-threads $(THREADS) --no-ws biuletyn.wsgi:application
+	  --workers $(WORKERS) --blocking-threads $(THREADS) --no-ws \
+	  --respawn-failed-workers --workers-kill-timeout 30 biuletyn.wsgi:application
 
 # --- quality ------------------------------------------------------------------------------
 node_modules/.installed: package.json package-lock.json

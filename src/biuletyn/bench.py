@@ -36,13 +36,15 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 HOST = "127.0.0.1"  # never anything else: the bench must not send traffic off this machine
 REPO_DIR = Path(__file__).resolve().parents[2]
 BIN_DIR = Path(sys.executable).parent
 WSGI_TARGET = "biuletyn.wsgi:application"
+CEILING_TARGET = "biuletyn.bench:ceiling_app"  # by name: under -m this module is __main__
+BUSY_WARNING = 0.15  # share of all CPUs busy with other work before a run that makes it suspect
 SBIN_PATH = os.pathsep.join([os.environ.get("PATH", ""), "/usr/local/sbin", "/usr/sbin", "/sbin"])
 
 
@@ -233,6 +235,7 @@ def run_wrk(bench: Bench, name: str, port: int) -> Figures:
     bounded by wrk's own duration plus a safety timeout."""
     url = f"http://{HOST}:{port}/"
     a = bench.args
+    busy = cpu_busy(0.5)  # the server idles now: anything above a few % is someone else's work
     base = [bench.wrk, f"-t{a.threads}", f"-c{a.connections}", "--latency", "--timeout", "5s"]
     if a.warmup > 0:
         subprocess.run([*base, f"-d{a.warmup}s", url], capture_output=True, timeout=a.warmup + 30)
@@ -240,6 +243,10 @@ def run_wrk(bench: Bench, name: str, port: int) -> Figures:
         [*base, f"-d{a.duration}s", url], capture_output=True, text=True, timeout=a.duration + 30
     )
     figures = parse_wrk(name, done.stdout + done.stderr)
+    if busy > BUSY_WARNING:
+        figures.note = "; ".join(
+            filter(None, [f"CPUs {busy:.0%} busy before the run", figures.note])
+        )
     print(
         f"   {figures.name:<44} {figures.rps:>10.0f} req/s  p99 {figures.p99_ms:>8.2f} ms",
         flush=True,
@@ -482,6 +489,7 @@ def measure_nginx_cache(bench: Bench, cand: Candidate) -> Figures:
 
 
 # --- ceiling -------------------------------------------------------------------------------
+@cache
 def _ceiling_response() -> tuple[list[tuple[str, str]], bytes]:
     body = Path(os.environ["BENCH_CEILING_BODY"]).read_bytes()
     headers = [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))]
@@ -491,23 +499,18 @@ def _ceiling_response() -> tuple[list[tuple[str, str]], bytes]:
 def ceiling_app(environ: dict[str, object], start_response: Callable[..., object]) -> list[bytes]:
     """A WSGI app that answers the cached page's bytes with no lookup at all: the most any
     page-cache lookup could reach on this server, so the table shows the lookup's own cost."""
-    global _CEILING
-    if _CEILING is None:
-        _CEILING = _ceiling_response()
-    start_response("200 OK", _CEILING[0])
-    return [_CEILING[1]]
+    headers, body = _ceiling_response()
+    start_response("200 OK", headers)
+    return [body]
 
 
-_CEILING: tuple[list[tuple[str, str]], bytes] | None = None
-
-
-def measure_ceiling(bench: Bench, cand: Candidate, html: bytes) -> Figures | None:
+def measure_ceiling(bench: Bench, cand: Candidate, html: bytes) -> Figures:
     """The winner's command line with the constant app instead of the project's (granian and
     gunicorn both take the target as the last argument)."""
     body = bench.tmp / "ceiling.html"
     body.write_bytes(html)
     port = free_port()
-    cmd = [*cand.cmd(port)[:-1], f"{__name__ if __name__ != '__main__' else 'biuletyn.bench'}:ceiling_app"]
+    cmd = [*cand.cmd(port)[:-1], CEILING_TARGET]
     env = {**bench.env, "BENCH_CEILING_BODY": str(body)}
     name = f"{cand.name}, constant app (ceiling)"
     with bench.serving(name, cmd, port, env) as server:
@@ -579,7 +582,7 @@ def _raise_on_sigterm(signum: int, frame: object) -> None:
 
 def run(bench: Bench) -> None:
     busy = cpu_busy()
-    if busy > 0.15:
+    if busy > BUSY_WARNING:
         print(f"!! the CPUs are already {busy:.0%} busy: the figures below will be low and noisy")
     print("== preparing a throw-away var dir (migrate, demo content, collectstatic)", flush=True)
     prepare(bench.env)
@@ -594,8 +597,7 @@ def run(bench: Bench) -> None:
     uncached = measure_uncached(bench, winner)
     static = measure_nginx_static(bench, reply.body)
     proxied = measure_nginx_cache(bench, winner)
-    rows = [*(f for _, f, _ in results), ceiling, uncached, static, proxied]
-    print_table([row for row in rows if row is not None], static)
+    print_table([*(f for _, f, _ in results), ceiling, uncached, static, proxied], static)
     print()
     verdict(best, proxied, static)
 

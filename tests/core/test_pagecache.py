@@ -6,7 +6,6 @@ Personas: an anonymous reader (no cookies); an editor (session cookie, sees unca
 from __future__ import annotations
 
 import pytest
-from django.core.cache import caches
 from django.test import Client
 
 from biuletyn.core import pagecache
@@ -15,11 +14,10 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def page_cache(settings):
+def page_cache(settings, tmp_path):
     settings.PAGE_CACHE_ENABLED = True
-    caches["pages"].clear()
-    yield caches["pages"]
-    caches["pages"].clear()
+    settings.PAGE_CACHE_DIR = tmp_path / "pages"
+    return pagecache.store()
 
 
 @pytest.mark.parametrize("path", ["/", "/en/", "/nie-ma-takiej-strony/", "/sitemap.xml"])
@@ -229,3 +227,22 @@ def test_content_changes_clear_the_cache(
     assert response.status_code == (
         404 if change == "unpublish" else 302 if change == "make_private" else 200
     )
+
+
+def test_expired_and_damaged_entries_are_misses(tmp_path):
+    store = pagecache.PageStore(tmp_path, timeout=-1, max_entries=10)
+    store.set("a" * 64, (200, [], b"old"))
+    (tmp_path / ("b" * 64 + ".page")).write_bytes(b"not a pickle")
+
+    assert store.get("a" * 64) is None
+    assert store.get("b" * 64) is None
+    assert store.get("c" * 64) is None
+
+
+def test_store_keeps_at_most_its_limit(tmp_path, monkeypatch):
+    store = pagecache.PageStore(tmp_path, timeout=60, max_entries=4)
+    monkeypatch.setattr(pagecache.random, "random", lambda: 0.0)  # cull on every write
+    for number in range(10):
+        store.set(f"{number:064d}", (200, [], b"x"))
+
+    assert len(list(tmp_path.glob("*.page"))) <= 4

@@ -1,6 +1,6 @@
 """The full-page cache for anonymous readers. ADR 0001.
 
-Two doors to one store (``caches["pages"]``, files on local disk shared by every worker):
+Two doors to one store (``PageStore``: one file per page on local disk, shared by every worker):
 
 * ``PageCacheShortcut`` wraps the WSGI application. A cache hit is answered before Django's
   request handling starts: no middleware, no URL resolving, no database.
@@ -14,17 +14,24 @@ A request may use the cache only when it is a GET or HEAD without a session cook
 ``Accept-Encoding``. Anything that changes content clears the store (see ``receivers``).
 
 Django's own cache middleware was not enough: it runs inside the full handler (slower than the
-target in docs/decisions/0001) and keys on `Vary: Cookie` and `Accept-Language`.
+target in docs/decisions/0001) and keys on `Vary: Cookie` and `Accept-Language`. Django's
+FileBasedCache was our first store; a hit spent most of its time there (zlib, expiry file
+reads, key hashing), so the store is now one uncompressed file per page (`make bench`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
+import random
+import tempfile
+import time
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import patch_cache_control
 
@@ -79,7 +86,7 @@ def cache_key(meta: Mapping[str, Any]) -> str | None:
         prefs.append(f"{name}={value if value in allowed else ''}")
     host = meta.get("HTTP_HOST", meta.get("SERVER_NAME", "")).lower()
     raw = "\n".join([_scheme(meta), host, path, meta.get("QUERY_STRING", ""), *prefs])
-    return "page:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+    return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def is_storable(request: HttpRequest, response: HttpResponseBase) -> bool:
@@ -94,13 +101,84 @@ def is_storable(request: HttpRequest, response: HttpResponseBase) -> bool:
     return vary <= _VARY_ALLOWED
 
 
+class PageStore:
+    """One file per page: ``<dir>/<key>.page`` holding (expires, status, headers, body).
+
+    Written to a temporary file and renamed, so a reader sees a whole entry or none. A missing,
+    damaged or expired file is a miss. Past ``max_entries`` files, the oldest half goes.
+    """
+
+    suffix = ".page"
+
+    def __init__(self, directory: Path, timeout: int, max_entries: int) -> None:
+        self.directory = Path(directory)
+        self.timeout = timeout
+        self.max_entries = max_entries
+
+    def _path(self, key: str) -> str:
+        return os.path.join(self.directory, key + self.suffix)
+
+    def get(self, key: str) -> Entry | None:
+        try:
+            with open(self._path(key), "rb") as handle:
+                expires, status, headers, body = pickle.load(handle)  # noqa: S301
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+            return None
+        if expires < time.time():
+            return None
+        return status, headers, body
+
+    def set(self, key: str, entry: Entry) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        if random.random() < 0.01:  # noqa: S311  (sampling, not security)
+            self._cull()
+        status, headers, body = entry
+        data = pickle.dumps((time.time() + self.timeout, status, headers, body), protocol=5)
+        fd, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, self._path(key))
+
+    def _entries(self) -> list[os.DirEntry[str]]:
+        try:
+            return [e for e in os.scandir(self.directory) if e.name.endswith(self.suffix)]
+        except FileNotFoundError:
+            return []
+
+    def _cull(self) -> None:
+        entries = self._entries()
+        if len(entries) < self.max_entries:
+            return
+        entries.sort(key=lambda e: e.stat().st_mtime)
+        for entry in entries[: len(entries) // 2]:
+            Path(entry.path).unlink(missing_ok=True)
+
+    def clear(self) -> None:
+        for entry in self._entries():
+            Path(entry.path).unlink(missing_ok=True)
+
+
+_stores: dict[tuple[str, int, int], PageStore] = {}
+
+
+def store() -> PageStore:
+    """The store named by the current settings (tests change them)."""
+    spec = (
+        str(settings.PAGE_CACHE_DIR),
+        settings.PAGE_CACHE_SECONDS,
+        settings.PAGE_CACHE_MAX_ENTRIES,
+    )
+    if spec not in _stores:
+        _stores[spec] = PageStore(Path(spec[0]), spec[1], spec[2])
+    return _stores[spec]
+
+
 def lookup(key: str) -> Entry | None:
-    entry: Entry | None = caches["pages"].get(key)
-    return entry
+    return store().get(key)
 
 
 def clear() -> None:
-    caches["pages"].clear()
+    store().clear()
 
 
 class PageCacheMiddleware:
@@ -123,7 +201,7 @@ class PageCacheMiddleware:
             patch_cache_control(response, public=True, max_age=60)
             assert isinstance(response, HttpResponse)
             headers = [(k, v) for k, v in response.items() if k != HIT_HEADER]
-            caches["pages"].set(key, (response.status_code, headers, response.content))
+            store().set(key, (response.status_code, headers, response.content))
             response[HIT_HEADER] = "miss"
         return response
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -26,10 +30,23 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
+    latest_count = 6
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from biuletyn.articles.models import ArticleIndexPage
+        from biuletyn.articles.queries import articles_in
+
+        context = super().get_context(request, *args, **kwargs)
+        bulletin = ArticleIndexPage.objects.child_of(self).live().first()
+        context["bulletin"] = bulletin
+        context["latest_articles"] = (
+            list(articles_in(bulletin)[: self.latest_count]) if bulletin else []
+        )
+        return context
 
 
 class StandardPage(Page):
@@ -48,3 +65,60 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Who publishes the site and how to reach them: shown in every page's footer."""
+
+    publisher = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("publisher"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The organisation that runs the bulletin; its contact is in the footer."),
+    )
+    facebook_url = models.URLField(_("Facebook profile"), blank=True)
+    youtube_url = models.URLField(_("YouTube channel"), blank=True)
+    instagram_url = models.URLField(_("Instagram profile"), blank=True)
+    privacy_policy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy policy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_statement_url = models.CharField(
+        _("accessibility statement address"),
+        max_length=300,
+        blank=True,
+        help_text=_("Required by Polish law on every public body's site."),
+    )
+
+    panels = [
+        FieldPanel("publisher"),
+        MultiFieldPanel(
+            [FieldPanel("facebook_url"), FieldPanel("youtube_url"), FieldPanel("instagram_url")],
+            heading=_("Social profiles (plain links, no embeds)"),
+        ),
+        FieldPanel("privacy_policy_page"),
+        FieldPanel("accessibility_statement_url"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    @property
+    def social_links(self) -> list[tuple[str, str]]:
+        return [
+            (name, url)
+            for name, url in (
+                ("Facebook", self.facebook_url),
+                ("YouTube", self.youtube_url),
+                ("Instagram", self.instagram_url),
+            )
+            if url
+        ]

@@ -24,11 +24,16 @@ INSTALLED_APPS = [
     "biuletyn.components",
     "biuletyn.pages",
     "biuletyn.accessibility",
+    "biuletyn.images",
+    "biuletyn.organisations",
+    "biuletyn.articles",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -105,15 +110,12 @@ CACHES: dict[str, dict[str, Any]] = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": VAR_DIR / "cache" / "default",
     },
-    "pages": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": VAR_DIR / "cache" / "pages",
-        "TIMEOUT": envint("PAGE_CACHE_SECONDS", 300),
-        "OPTIONS": {"MAX_ENTRIES": 20000},
-    },
 }
+# The full-page cache for anonymous readers (biuletyn.core.pagecache).
 PAGE_CACHE_ENABLED = envbool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_DIR = Path(envstr("PAGE_CACHE_DIR", str(VAR_DIR / "cache" / "pages")))
+PAGE_CACHE_MAX_ENTRIES = envint("PAGE_CACHE_MAX_ENTRIES", 20000)
 
 # Background work: django-tasks with its database backend, run by `manage.py db_worker`. ADR 0003.
 TASKS = {
@@ -206,6 +208,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILEMBEDS_FINDERS: list[dict[str, object]] = []
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILIMAGES_IMAGE_MODEL = "images.BiuletynImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "biuletyn.images.forms.AccessibleImageForm"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png", "heic": "jpeg", "avif": "avif"}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "txt", "csv", "rtf", "epub"]
 

@@ -1,8 +1,12 @@
 """pytest: the same stack as production with fast password hashing, in-process caches and tasks
 run at once, so that a test sees the effect of a task it enqueued."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *
-from .base import CACHES, LOGGING
+from .base import LOGGING
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -10,12 +14,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 ALLOWED_HOSTS = ["*"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {
-    **CACHES,
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
-    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
-# Tests that exercise the page cache turn it on for themselves.
+# Tests that exercise the page cache turn it on for themselves, with a directory of their own.
 PAGE_CACHE_ENABLED = False
+PAGE_CACHE_DIR = Path(tempfile.gettempdir()) / f"biuletyn-test-pages-{os.getpid()}"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

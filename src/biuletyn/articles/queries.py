@@ -1,0 +1,61 @@
+"""Reads of the bulletin: what a listing shows, with a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Page as PaginatorPage
+from django.db.models import Count, Prefetch, QuerySet
+from django.db.models.functions import TruncMonth
+from django.http import Http404
+from taggit.models import Tag
+from wagtail.models import Page
+
+
+def articles_in(parent: Page) -> QuerySet[Any]:
+    """Live, public articles under ``parent``, newest first, with what a card shows."""
+    from .models import ArticlePage, Category
+
+    return (
+        ArticlePage.objects.live()
+        .public()
+        .descendant_of(parent)
+        .filter(locale=parent.locale)
+        .order_by("-publication_date", "-pk")
+        .select_related("locale")
+        .prefetch_related(Prefetch("categories", queryset=Category.objects.order_by("name")))
+    )
+
+
+def paginate(queryset: QuerySet[Any], number: str | None, per_page: int) -> PaginatorPage:
+    """A page of results; anything but an existing page number is a 404."""
+    paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
+    try:
+        return paginator.page(number or 1)
+    except (EmptyPage, PageNotAnInteger) as exc:
+        raise Http404 from exc
+
+
+def tag_by_slug(slug: str) -> Tag | None:
+    return Tag.objects.filter(slug=slug).first()
+
+
+def month_start(year: int, month: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, 1)
+    except ValueError:
+        return None
+
+
+def archive_months(parent: Page) -> list[dict[str, Any]]:
+    """Months that have articles, newest first, with how many."""
+    return list(
+        articles_in(parent)
+        .order_by()
+        .annotate(month=TruncMonth("publication_date"))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by("-month")
+    )
