@@ -6,6 +6,9 @@ import pytest
 
 from tests.factories.site import ensure_site_tree
 
+# Prints the browser version and the axe and Nu HTML Checker totals, also under `make test`.
+pytest_plugins = ["tests.browser.reporting"]
+
 
 @pytest.fixture
 def site_tree(db):

@@ -19,8 +19,10 @@ CACHES = {
 # Tests that exercise the page cache turn it on for themselves, with a directory of their own.
 PAGE_CACHE_ENABLED = False
 PAGE_CACHE_DIR = Path(tempfile.gettempdir()) / f"biuletyn-test-pages-{os.getpid()}"
+# Uploaded images and their renditions go to a throw-away folder per test process.
+MEDIA_ROOT = Path(tempfile.gettempdir()) / f"biuletyn-test-media-{os.getpid()}"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Static files straight from the apps' folders, no collectstatic needed.
