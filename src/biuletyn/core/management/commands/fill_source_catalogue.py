@@ -28,14 +28,16 @@ class Command(BaseCommand):
         for entry in catalogue:
             if entry.obsolete:
                 continue
+            # A fuzzy entry carries a neighbour's text guessed by msgmerge: replace it too.
+            fuzzy = "fuzzy" in entry.flags
             if entry.msgid_plural:
-                if not all(entry.msgstr_plural.values()):
+                if fuzzy or not all(entry.msgstr_plural.values()):
                     entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
                     filled += 1
-            elif not entry.msgstr:
+            elif fuzzy or not entry.msgstr:
                 entry.msgstr = entry.msgid
                 filled += 1
-            if "fuzzy" in entry.flags:
+            if fuzzy:
                 entry.flags.remove("fuzzy")
         catalogue.save(str(path))
         self.stdout.write(f"{path}: {filled} entries filled.")

@@ -4,23 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from biuletyn.pages.services import ensure_home_pages
+from biuletyn.demo.content import HOME_INTROS, HOME_TITLES
+from biuletyn.demo.loader import load
 
-HOME_TITLES = {"pl": "Biuletyn", "en": "Biuletyn"}
-HOME_INTROS = {
-    "pl": (
-        "<p>Wiadomości, wydarzenia i konsultacje dla osób z niepełnosprawnościami, ich rodzin "
-        "i organizacji, które je wspierają. Piszemy prosto, opisujemy obrazy i mówimy z góry, "
-        "jak dostępne jest każde spotkanie.</p>"
-    ),
-    "en": (
-        "<p>News, events and consultations for disabled people, their families and the "
-        "organisations that support them. We write plainly, describe every image and say in "
-        "advance how accessible each meeting is.</p>"
-    ),
-}
+# tests/factories/site.py builds the home pages from these.
+__all__ = ["HOME_INTROS", "HOME_TITLES", "Command"]
 
 
 class Command(BaseCommand):
@@ -30,7 +21,17 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
 
     def handle(self, *args: Any, port: int, **options: Any) -> None:
-        homes = ensure_home_pages(
-            titles=HOME_TITLES, intros=HOME_INTROS, hostname="127.0.0.1", port=port
+        result = load(port=port)
+        self.stdout.write(
+            f"Demo content ready: {result['home_pages']} home pages, {result['articles']} "
+            f"articles ({result['translated_articles']} translated into English), "
+            f"{result['categories']} categories, {result['organisations']} organisations, "
+            f"{result['images']} images, {result['documents']} documents; in moderation: "
+            f"“{result['in_moderation']}”."
         )
-        self.stdout.write(f"Demo content ready: {len(homes)} home pages.")
+        member = result["member"]
+        if settings.DEBUG and member["password"]:
+            self.stdout.write(
+                f"Demo member organisation: http://127.0.0.1:{port}/admin/  "
+                f"login {member['username']}  password {member['password']}"
+            )
