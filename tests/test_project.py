@@ -7,11 +7,11 @@ from io import StringIO
 from pathlib import Path
 
 import polib
-from packaging.requirements import Requirement
-from packaging.utils import canonicalize_name
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUES = sorted(ROOT.glob("locale/*/LC_MESSAGES/django.po"))
