@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -25,6 +26,15 @@ class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(features=PARAGRAPH_FEATURES, **kwargs)
 
+    @cached_property
+    def field(self) -> Any:
+        # Wagtail builds block editors in the browser without a <label>; the editor takes
+        # its accessible name from the widget (biuletyn.core.widgets). The field is built
+        # lazily, as in RichTextBlock, because the editor needs the app registry.
+        field = blocks.RichTextBlock.field.real_func(self)  # type: ignore[attr-defined]
+        field.widget.aria_label = self.label
+        return field
+
     class Meta:
         icon = "pilcrow"
         label = _("Paragraph")
@@ -32,7 +42,16 @@ class ParagraphBlock(blocks.RichTextBlock):
         description = _("Text with bold, italic, links and lists.")
 
 
-class HeadingBlock(blocks.CharBlock):
+class _LabelledCharBlock(blocks.CharBlock):
+    """A text block whose input is named by the block's label: Wagtail's StreamField script
+    renders single-field blocks without a <label>."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.field.widget.attrs["aria-label"] = self.label  # lazy: the editor's language
+
+
+class HeadingBlock(_LabelledCharBlock):
     class Meta:
         icon = "h2"
         label = _("Heading")
@@ -41,7 +60,7 @@ class HeadingBlock(blocks.CharBlock):
         form_classname = "title"
 
 
-class SubheadingBlock(blocks.CharBlock):
+class SubheadingBlock(_LabelledCharBlock):
     class Meta:
         icon = "h3"
         label = _("Subheading")

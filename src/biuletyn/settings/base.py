@@ -12,6 +12,8 @@ from .env import envbool, envint, envlist, envstr
 SRC_DIR = Path(__file__).resolve().parent.parent  # src/biuletyn
 BASE_DIR = SRC_DIR.parent.parent  # the repository root
 VAR_DIR = Path(envstr("BIULETYN_VAR_DIR", str(BASE_DIR / "var")))
+# SQLite cannot create the folder its database file lives in.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = envbool("DEBUG", False)
 SECRET_KEY = envstr("SECRET_KEY")
@@ -202,6 +204,10 @@ CSP_ADMIN_PATH_PREFIXES = ("/admin/",)
 # Wagtail
 WAGTAIL_SITE_NAME = "Biuletyn"
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
+WAGTAILADMIN_USER_LOGIN_FORM = "biuletyn.core.admin_forms.LoginForm"
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "biuletyn.core.widgets.LabelledDraftailRichTextArea"}
+}
 # No request to any other host from any page, the admin included. ADR 0005.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
