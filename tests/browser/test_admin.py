@@ -105,7 +105,11 @@ def test_admin_article_editor_images_and_organisations(
     article = make_article(
         make_bulletin(home),
         title="Nowa winda w urzędzie",
-        body=[{"type": "paragraph", "value": "<p>Winda działa od poniedziałku.</p>"}],
+        body=[
+            {"type": "paragraph", "value": "<p>Winda działa od poniedziałku.</p>"},
+            {"type": "heading", "value": "Gdzie jest winda"},
+            {"type": "subheading", "value": "Wejście od ulicy"},
+        ],
     )
     make_organisation(name="Stowarzyszenie Razem", slug="razem")
     ensure_root_collection()
@@ -118,8 +122,8 @@ def test_admin_article_editor_images_and_organisations(
     paragraph = page.locator(f"[data-contentpath='body'] {DRAFTAIL_TEXTBOX}")
     assert paragraph.count() == 1
     assert paragraph.inner_text().strip() == "Winda działa od poniedziałku."
-    assert paragraph.get_attribute("aria-label") == "Tekst sformatowany"
-    assert page.get_by_role("textbox", name="Tekst sformatowany", exact=True).count() == 1
+    assert paragraph.get_attribute("aria-label") == "Akapit"
+    assert page.get_by_role("textbox", name="Akapit", exact=True).count() == 1
 
     visit_admin(page, "/admin/images/")
     assert page.get_by_text(image.title, exact=True).count() >= 1

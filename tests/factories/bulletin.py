@@ -26,9 +26,10 @@ def make_image(
     is_decorative: bool = False,
     is_poster: bool = False,
     text_version: str = "",
+    size: tuple[int, int] = (640, 400),
 ) -> Any:
     buffer = BytesIO()
-    PILImage.new("RGB", (640, 400), (30, 90, 60)).save(buffer, format="PNG")
+    PILImage.new("RGB", size, (30, 90, 60)).save(buffer, format="PNG")
     number = next(_numbers)
     return get_image_model().objects.create(
         title=f"Obraz {number}",

@@ -8,7 +8,7 @@ that every test, in any order, on any xdist worker, starts from the same tree.
 from __future__ import annotations
 
 from django.conf import settings
-from wagtail.models import Locale, Page
+from wagtail.models import Collection, Locale, Page
 
 from biuletyn.core.management.commands.load_demo import HOME_INTROS, HOME_TITLES
 from biuletyn.pages.models import HomePage
@@ -17,6 +17,8 @@ from biuletyn.pages.services import ensure_home_pages
 
 def ensure_root() -> Page:
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Collection.get_first_root_node() is None:  # images and documents need it
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(title="Root", slug="root", locale=Locale.get_default())
