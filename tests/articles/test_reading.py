@@ -229,3 +229,24 @@ def test_decorative_image_has_empty_alt(client, bulletin):
     html = client.get(article.url).content.decode()
 
     assert 'alt=""' in html
+
+
+def test_untranslated_article_links_to_a_category_that_exists_in_english(client, bulletin):
+    from wagtail.models import Locale
+
+    from tests.factories.pages import translate_alias
+
+    events = make_category("Wydarzenia", "wydarzenia")
+    english = events.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.name, english.slug = "Events", "events"
+    english.save()
+    article = make_article(bulletin, title="Spotkanie w ratuszu", categories=[events])
+    translate_alias(bulletin.get_translation(english.locale), title="Bulletin", lead="")
+
+    english_list = client.get("/en/biuletyn/kategoria/wydarzenia/")
+    html = client.get("/en/biuletyn/").content.decode()
+
+    assert english_list.status_code == 200
+    assert '<h1 class="app-heading-xl">Events</h1>' in english_list.content.decode()
+    assert article.title in english_list.content.decode()
+    assert '<article class="app-article-card" lang="pl">' in html

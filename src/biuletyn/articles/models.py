@@ -79,12 +79,14 @@ class ArticleIndexPage(RoutablePageMixin, Page):
 
     @path("kategoria/<slug:slug>/", name="category")
     def by_category(self, request: HttpRequest, slug: str) -> HttpResponse:
-        category = Category.objects.filter(slug=slug, locale=self.locale).first()
+        category = queries.category_for(slug, self.locale)
         if category is None:
             raise Http404
-        return self._listing(
-            request, queries.articles_in(self).filter(categories=category), category=category
+        # Untranslated articles (aliases) keep the Polish categories: match every translation.
+        articles = queries.articles_in(self).filter(
+            categories__translation_key=category.translation_key
         )
+        return self._listing(request, articles, category=category)
 
     @path("tag/<slug:slug>/", name="tag")
     def by_tag(self, request: HttpRequest, slug: str) -> HttpResponse:

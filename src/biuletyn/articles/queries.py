@@ -24,7 +24,7 @@ def articles_in(parent: Page) -> QuerySet[Any]:
         .descendant_of(parent)
         .filter(locale=parent.locale)
         .order_by("-publication_date", "-pk")
-        .select_related("locale")
+        .select_related("locale", "alias_of__locale")
         .prefetch_related(Prefetch("categories", queryset=Category.objects.order_by("name")))
     )
 
@@ -36,6 +36,22 @@ def paginate(queryset: QuerySet[Any], number: str | None, per_page: int) -> Pagi
         return paginator.page(number or 1)
     except (EmptyPage, PageNotAnInteger) as exc:
         raise Http404 from exc
+
+
+def category_for(slug: str, locale: Any) -> Any:
+    """The category with this slug, in ``locale`` if it has a translation there.
+
+    An untranslated English article links to its Polish category's slug under /en/; that
+    address shows the English category when there is one."""
+    from .models import Category
+
+    category = (
+        Category.objects.filter(slug=slug, locale=locale).first()
+        or Category.objects.filter(slug=slug).first()
+    )
+    if category is not None and category.locale_id != locale.pk:
+        category = category.get_translation_or_none(locale) or category
+    return category
 
 
 def tag_by_slug(slug: str) -> Tag | None:
