@@ -250,3 +250,17 @@ def test_untranslated_article_links_to_a_category_that_exists_in_english(client,
     assert '<h1 class="app-heading-xl">Events</h1>' in english_list.content.decode()
     assert article.title in english_list.content.decode()
     assert '<article class="app-article-card" lang="pl">' in html
+
+
+def test_tag_with_polish_letters_has_a_working_page(client, bulletin):
+    article = make_article(bulletin, title="Nowe świadczenie", tags=["świadczenia rodzinne"])
+
+    article_html = client.get(article.url).content.decode()
+    tag_page = client.get(bulletin.url + "tag/świadczenia-rodzinne/")
+
+    assert (
+        "tag/%C5%9Bwiadczenia-rodzinne/" in article_html
+        or "tag/świadczenia-rodzinne/" in article_html
+    )
+    assert tag_page.status_code == 200
+    assert "Nowe świadczenie" in tag_page.content.decode()

@@ -88,7 +88,8 @@ class ArticleIndexPage(RoutablePageMixin, Page):
         )
         return self._listing(request, articles, category=category)
 
-    @path("tag/<slug:slug>/", name="tag")
+    # taggit keeps Polish letters in slugs ("świadczenia-rodzinne"): \w, not <slug:>.
+    @re_path(r"^tag/(?P<slug>[-\w]+)/$", name="tag")
     def by_tag(self, request: HttpRequest, slug: str) -> HttpResponse:
         tag = queries.tag_by_slug(slug)
         if tag is None:

@@ -1,0 +1,382 @@
+"""Build the demo content through the project's services.
+
+Idempotent: every object is looked up first (pages, categories and organisations by slug,
+images and documents by title, the member by username) and an existing one is left as it is, so
+running the loader again changes nothing and duplicates nothing. It runs in one transaction:
+bad demo data (an image whose description fails the alt-text checker, say) raises and leaves the
+database as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from io import BytesIO
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils.text import slugify
+from taggit.models import Tag
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site, WorkflowState
+
+from biuletyn.accessibility.alt_text import check_alt_text
+from biuletyn.articles.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    ArticleRelatedLink,
+    ArticleSectionPage,
+    Category,
+)
+from biuletyn.articles.services import ensure_editorial_groups, open_member_section
+from biuletyn.organisations.models import Organisation
+from biuletyn.pages.models import HomePage, SiteSettings, StandardPage
+from biuletyn.pages.services import ensure_home_pages, publish_new_page
+
+from . import content, images
+
+WARSAW = ZoneInfo("Europe/Warsaw")
+# Polish letters in ASCII, for tag slugs (taggit would keep "ę" in the slug).
+_ASCII = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
+
+
+@dataclass
+class _Refs:
+    """What content.py refers to by key, once it exists in the database."""
+
+    locales: dict[str, Locale]
+    categories: dict[str, dict[str, Category]] = field(default_factory=dict)  # key -> lang -> c
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    images: dict[str, Any] = field(default_factory=dict)
+    documents: dict[str, Any] = field(default_factory=dict)
+
+
+@transaction.atomic
+def load(*, port: int) -> dict[str, Any]:
+    """Create whatever of the demo content is missing; return what there is, for the command."""
+    homes = ensure_home_pages(
+        titles=content.HOME_TITLES, intros=content.HOME_INTROS, hostname="127.0.0.1", port=port
+    )
+    refs = _Refs(locales={code: home.locale for code, home in homes.items()})
+    bulletin = _ensure_bulletin(homes)
+    _ensure_categories(refs)
+    _ensure_organisations(refs)
+    _ensure_images(refs)
+    _ensure_documents(refs)
+
+    ensure_editorial_groups(bulletin=bulletin)
+    section, member_group = open_member_section(
+        bulletin=bulletin,
+        organisation=refs.organisations[content.MEMBER["organisation"]],
+        title=content.MEMBER["section_title"],
+        slug=content.MEMBER["section_slug"],
+    )
+    if not section.intro:
+        section.intro = content.MEMBER["section_intro"]
+        section.save_revision().publish()
+    member, member_password = _ensure_member(member_group)
+
+    articles = {spec["slug"]: _ensure_article(bulletin, spec, refs) for spec in content.ARTICLES}
+    for slug, translation in content.TRANSLATIONS.items():
+        _ensure_translation(articles[slug], translation, refs)
+    submitted = _ensure_member_article(section, member, refs)
+
+    privacy = _ensure_privacy_page(homes[settings.LANGUAGE_CODE])
+    _ensure_site_settings(privacy, refs)
+
+    return {
+        "home_pages": len(homes),
+        "articles": ArticlePage.objects.live().filter(locale=bulletin.locale).count(),
+        "translated_articles": len(content.TRANSLATIONS),
+        "categories": len(refs.categories),
+        "organisations": len(refs.organisations),
+        "images": len(refs.images),
+        "documents": len(refs.documents),
+        "in_moderation": submitted.title,
+        "member": {"username": member.username, "password": member_password},
+    }
+
+
+# --- pages ---------------------------------------------------------------------------------------
+
+
+def _convert_alias(page: Page, **fields: Any) -> Page:
+    """Turn an alias (a specific page) into a real translation with ``fields``, as an editor's
+    "Convert to ordinary page" does."""
+    page.alias_of = None
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.save()
+    page.save_revision().publish()
+    return page
+
+
+def _ensure_bulletin(homes: dict[str, HomePage]) -> ArticleIndexPage:
+    home = homes[settings.LANGUAGE_CODE]
+    spec = content.BULLETIN
+    bulletin = ArticleIndexPage.objects.child_of(home).filter(slug=spec["slug"]).first()
+    if bulletin is None:
+        own = spec[settings.LANGUAGE_CODE]
+        bulletin = ArticleIndexPage(
+            title=own["title"], slug=spec["slug"], intro=own["intro"], locale=home.locale
+        )
+        publish_new_page(parent=home, page=bulletin)
+    for code, home_twin in homes.items():
+        twin = bulletin.get_translation_or_none(home_twin.locale)
+        if code != settings.LANGUAGE_CODE and twin is not None and twin.alias_of_id:
+            _convert_alias(twin.specific, title=spec[code]["title"], intro=spec[code]["intro"])
+    return bulletin
+
+
+def _ensure_privacy_page(home: HomePage) -> StandardPage:
+    spec = content.PRIVACY_PAGE
+    page = StandardPage.objects.child_of(home).filter(slug=spec["slug"]).first()
+    if page is None:
+        page = StandardPage(
+            title=spec["title"],
+            slug=spec["slug"],
+            lead=spec["lead"],
+            body=spec["body"],
+            locale=home.locale,
+        )
+        publish_new_page(parent=home, page=page)
+    return page
+
+
+def _when(text: str) -> dt.datetime:
+    return dt.datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=WARSAW)
+
+
+def _tags(names: list[str]) -> list[Tag]:
+    """Tags with ASCII slugs, so that /biuletyn/tag/<slug>/ matches the URL pattern."""
+    tags = []
+    for name in names:
+        tag = Tag.objects.filter(name=name).first()
+        if tag is None:
+            tag = Tag.objects.create(name=name, slug=slugify(name.translate(_ASCII)))
+        tags.append(tag)
+    return tags
+
+
+def _body(blocks: list[tuple[str, Any]], refs: _Refs) -> list[dict[str, Any]]:
+    """content.py's (type, value) pairs as StreamField raw data."""
+    stream = []
+    for kind, value in blocks:
+        if kind == "image":
+            key, caption = value
+            value = {"image": refs.images[key].pk, "caption": caption}
+        elif kind == "quote":
+            text, attribution = value
+            value = {"text": text, "attribution": attribution}
+        elif kind == "document":
+            key, title = value
+            value = {"document": refs.documents[key].pk, "title": title}
+        elif kind == "contact":
+            key, heading = value
+            value = {"organisation": refs.organisations[key].pk, "heading": heading}
+        elif kind == "table":
+            value = {
+                "caption": value["caption"],
+                "columns": [{"type": t, "heading": h} for t, h in value["columns"]],
+                "rows": [{"values": [str(cell) for cell in row]} for row in value["rows"]],
+            }
+        stream.append({"type": kind, "value": value})
+    return stream
+
+
+def _article_fields(spec: dict[str, Any], refs: _Refs, language: str) -> dict[str, Any]:
+    source_name, source_url = spec.get("source", ("", ""))
+    contact = spec.get("contact")
+    return {
+        "title": spec["title"],
+        "slug": spec["slug"],
+        "lead": spec["lead"],
+        "body": _body(spec["body"], refs),
+        "source_name": source_name,
+        "source_url": source_url,
+        "contact": refs.organisations[contact] if contact else None,
+        "categories": [refs.categories[key][language] for key in spec["categories"]],
+    }
+
+
+def _ensure_article(parent: Page, spec: dict[str, Any], refs: _Refs) -> ArticlePage:
+    article = ArticlePage.objects.child_of(parent).filter(slug=spec["slug"]).first()
+    if article is not None:
+        return article
+    article = ArticlePage(
+        locale=parent.locale,
+        publication_date=_when(spec["date"]),
+        **_article_fields(spec, refs, parent.locale.language_code),
+    )
+    article.tags.add(*_tags(spec["tags"]))
+    article.related_links = [
+        ArticleRelatedLink(article=ArticlePage.objects.child_of(parent).get(slug=slug))
+        for slug in spec.get("related", [])
+    ]
+    publish_new_page(parent=parent, page=article)
+    return article
+
+
+def _ensure_translation(article: ArticlePage, spec: dict[str, Any], refs: _Refs) -> None:
+    for code, locale in refs.locales.items():
+        if code == settings.LANGUAGE_CODE:
+            continue
+        twin = article.get_translation_or_none(locale)
+        if twin is None or twin.alias_of_id is None:
+            continue  # not there, or an editor has translated it already
+        source = (article.source_name, article.source_url)
+        fields = _article_fields({**spec, "source": source}, refs, code)
+        fields["contact"] = article.contact
+        page = twin.specific
+        page.tags.clear()
+        page.tags.add(*_tags(spec["tags"]))
+        page.related_links = [
+            ArticleRelatedLink(article=link.article.get_translation(locale))
+            for link in article.related_links.all()
+        ]
+        _convert_alias(page, **fields)
+
+
+def _ensure_member_article(section: ArticleSectionPage, member: Any, refs: _Refs) -> ArticlePage:
+    """An article the member wrote and submitted: a draft, in the section's workflow."""
+    spec = content.MEMBER_ARTICLE
+    article = ArticlePage.objects.child_of(section).filter(slug=spec["slug"]).first()
+    if article is None:
+        article = ArticlePage(
+            locale=section.locale,
+            publication_date=_when(spec["date"]),
+            live=False,
+            owner=member,
+            **_article_fields(spec, refs, section.locale.language_code),
+        )
+        article.tags.add(*_tags(spec["tags"]))
+        section.add_child(instance=article)
+        article.save_revision(user=member)
+    if not article.live and not WorkflowState.objects.for_instance(article).exists():
+        workflow = article.get_workflow()
+        if workflow is None:
+            raise RuntimeError(f"The section {section.title!r} has no moderation workflow.")
+        workflow.start(article, member)
+    return article
+
+
+# --- snippets, images, documents, people ---------------------------------------------------
+
+
+def _ensure_categories(refs: _Refs) -> None:
+    own_locale = refs.locales[settings.LANGUAGE_CODE]
+    for spec in content.CATEGORIES:
+        own = spec[settings.LANGUAGE_CODE]
+        category = Category.objects.filter(slug=own["slug"], locale=own_locale).first()
+        if category is None:
+            category = Category.objects.create(locale=own_locale, **own)
+        versions = {settings.LANGUAGE_CODE: category}
+        for code, locale in refs.locales.items():
+            if code == settings.LANGUAGE_CODE:
+                continue
+            translation = category.get_translation_or_none(locale)
+            if translation is None:
+                translation = category.copy_for_translation(locale)
+                for name, value in spec[code].items():
+                    setattr(translation, name, value)
+                translation.save()
+            versions[code] = translation
+        refs.categories[spec["key"]] = versions
+
+
+def _ensure_organisations(refs: _Refs) -> None:
+    for spec in content.ORGANISATIONS:
+        fields = {name: value for name, value in spec.items() if name not in {"key", "slug"}}
+        organisation, _created = Organisation.objects.get_or_create(
+            slug=spec["slug"], defaults=fields
+        )
+        refs.organisations[spec["key"]] = organisation
+
+
+def _ensure_images(refs: _Refs) -> None:
+    image_model = get_image_model()
+    for spec in content.IMAGES:
+        image = image_model.objects.filter(title=spec["title"]).first()
+        if image is None:
+            image = image_model(
+                title=spec["title"],
+                file=ImageFile(BytesIO(images.draw(spec["draw"])), name=f"{spec['key']}.png"),
+                description=spec["description"],
+                is_decorative=spec.get("is_decorative", False),
+                is_poster=spec.get("is_poster", False),
+                text_version=spec.get("text_version", ""),
+            )
+            image._set_image_file_metadata()
+            image.save()
+        _check_image(image)
+        refs.images[spec["key"]] = image
+
+
+def _check_image(image: Any) -> None:
+    """Demo images must be what we ask of editors: fail loudly if one is not."""
+    problem = None if image.is_decorative else check_alt_text(image.description)
+    errors = image.accessibility_errors()
+    if problem is not None or errors:
+        raise ValueError(
+            f"Demo image {image.title!r} breaks the accessibility rules: "
+            f"{problem.message if problem else ''} {' '.join(errors.values())}"
+        )
+
+
+def _ensure_documents(refs: _Refs) -> None:
+    document_model = get_document_model()
+    for spec in content.DOCUMENTS:
+        document = document_model.objects.filter(title=spec["title"]).first()
+        if document is None:
+            document = document_model(
+                title=spec["title"],
+                file=ContentFile(spec["text"].encode("utf-8"), name=spec["filename"]),
+            )
+            document._set_document_file_metadata()
+            document.save()
+        refs.documents[spec["key"]] = document
+
+
+def _ensure_member(group: Group) -> tuple[Any, str | None]:
+    """The member organisation's account. It gets the published demo password only with DEBUG
+    on (make run); elsewhere it cannot log in until someone sets a password."""
+    spec = content.MEMBER
+    user, created = get_user_model().objects.get_or_create(
+        username=spec["username"],
+        defaults={
+            "email": spec["email"],
+            "first_name": spec["first_name"],
+            "last_name": spec["last_name"],
+        },
+    )
+    password = spec["password"] if settings.DEBUG else None
+    if password is not None and not user.check_password(password):
+        user.set_password(password)
+        user.save()
+    elif password is None and created:
+        user.set_unusable_password()
+        user.save()
+    user.groups.add(group)
+    return user, password
+
+
+def _ensure_site_settings(privacy: StandardPage, refs: _Refs) -> None:
+    site = Site.objects.get(is_default_site=True)
+    site_settings = SiteSettings.for_site(site)
+    wanted = {
+        "publisher": refs.organisations[content.PUBLISHER],
+        "privacy_policy_page": privacy.page_ptr,
+        **content.SITE_SETTINGS,
+    }
+    changed = [name for name, value in wanted.items() if getattr(site_settings, name) != value]
+    if changed:
+        for name in changed:
+            setattr(site_settings, name, wanted[name])
+        site_settings.save()
