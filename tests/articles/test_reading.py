@@ -234,7 +234,7 @@ def test_decorative_image_has_empty_alt(client, bulletin):
 def test_untranslated_article_links_to_a_category_that_exists_in_english(client, bulletin):
     from wagtail.models import Locale
 
-    from tests.factories.pages import translate_alias
+    from biuletyn.pages.services import translate_alias
 
     events = make_category("Wydarzenia", "wydarzenia")
     english = events.copy_for_translation(Locale.objects.get(language_code="en"))

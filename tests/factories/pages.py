@@ -13,13 +13,3 @@ def make_standard_page(
 ) -> StandardPage:
     page = StandardPage(title=title, slug=slug, lead=lead, body=body, locale=parent.locale)
     return publish_new_page(parent=parent, page=page)
-
-
-def translate_alias(alias: Page, *, title: str, lead: str) -> Page:
-    """Turn an alias into a real translation, as an editor does with "Convert to ordinary page"."""
-    page = alias.specific
-    page.alias_of = None
-    page.title, page.lead = title, lead
-    page.save()
-    page.save_revision().publish()
-    return page

@@ -26,11 +26,11 @@ from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 
 from biuletyn.articles.models import ArticlePage, ArticleRelatedLink, ArticleSectionPage
 from biuletyn.pages.models import HomePage, SiteSettings
-from biuletyn.pages.services import publish_new_page
+from biuletyn.pages.services import publish_new_page, translate_alias
 from tests.articles.test_reading import every_block
 from tests.factories.bulletin import (
     make_article,
@@ -97,17 +97,6 @@ def english_blocks(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
             }
         translated.append({"type": kind, "value": value})
     return translated
-
-
-def convert_alias(alias: Page, **fields: Any) -> Page:
-    """Turn an alias into a real translation ("Convert to ordinary page"), with new content."""
-    page = alias.specific
-    page.alias_of = None
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.save()
-    page.save_revision().publish()
-    return page
 
 
 def make_showcase(homes: dict[str, HomePage]) -> Showcase:
@@ -199,12 +188,12 @@ def make_showcase(homes: dict[str, HomePage]) -> Showcase:
         related_links=[ArticleRelatedLink(article=plain)],
     )
 
-    convert_alias(
+    translate_alias(
         bulletin.get_translation(english),
         title="Bulletin",
         intro="News, events and consultations from Lublin.",
     )
-    article_en = convert_alias(
+    article_en = translate_alias(
         article.get_translation(english),
         title="The city meets the organisations",
         lead="On 20 June the city meets the organisations of disabled people at the town hall.",

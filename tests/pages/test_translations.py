@@ -9,7 +9,8 @@ import re
 import pytest
 from wagtail.models import Locale, Page
 
-from tests.factories.pages import make_standard_page, translate_alias
+from biuletyn.pages.services import translate_alias
+from tests.factories.pages import make_standard_page
 
 pytestmark = pytest.mark.integration
 

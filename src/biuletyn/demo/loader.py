@@ -38,7 +38,7 @@ from biuletyn.articles.models import (
 from biuletyn.articles.services import ensure_editorial_groups, open_member_section
 from biuletyn.organisations.models import Organisation
 from biuletyn.pages.models import HomePage, SiteSettings, StandardPage
-from biuletyn.pages.services import ensure_home_pages, publish_new_page
+from biuletyn.pages.services import ensure_home_pages, publish_new_page, translate_alias
 
 from . import content, images
 
@@ -107,17 +107,6 @@ def load(*, port: int) -> dict[str, Any]:
 # --- pages ---------------------------------------------------------------------------------------
 
 
-def _convert_alias(page: Page, **fields: Any) -> Page:
-    """Turn an alias (a specific page) into a real translation with ``fields``, as an editor's
-    "Convert to ordinary page" does."""
-    page.alias_of = None
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.save()
-    page.save_revision().publish()
-    return page
-
-
 def _ensure_bulletin(homes: dict[str, HomePage]) -> ArticleIndexPage:
     home = homes[settings.LANGUAGE_CODE]
     spec = content.BULLETIN
@@ -131,7 +120,7 @@ def _ensure_bulletin(homes: dict[str, HomePage]) -> ArticleIndexPage:
     for code, home_twin in homes.items():
         twin = bulletin.get_translation_or_none(home_twin.locale)
         if code != settings.LANGUAGE_CODE and twin is not None and twin.alias_of_id:
-            _convert_alias(twin.specific, title=spec[code]["title"], intro=spec[code]["intro"])
+            translate_alias(twin.specific, title=spec[code]["title"], intro=spec[code]["intro"])
     return bulletin
 
 
@@ -241,7 +230,7 @@ def _ensure_translation(article: ArticlePage, spec: dict[str, Any], refs: _Refs)
             ArticleRelatedLink(article=link.article.get_translation(locale))
             for link in article.related_links.all()
         ]
-        _convert_alias(page, **fields)
+        translate_alias(page, **fields)
 
 
 def _ensure_member_article(section: ArticleSectionPage, member: Any, refs: _Refs) -> ArticlePage:

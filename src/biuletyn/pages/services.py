@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
@@ -82,4 +84,18 @@ def publish_new_page(*, parent: Page, page: Page) -> Page:
     for locale in Locale.objects.exclude(pk=page.locale_id):
         if not page.has_translation(locale):
             page.copy_for_translation(locale, copy_parents=True, alias=True)
+    return page
+
+
+@transaction.atomic
+def translate_alias(alias: Page, **fields: Any) -> Page:
+    """Turn an alias into a real translation carrying ``fields`` (its own title, text...), as
+    an editor does with Wagtail's "Convert to ordinary page" and then edits. From then on the
+    page counts as translated: hreflang and the sitemap name it. ADR 0004."""
+    page = alias.specific
+    page.alias_of = None
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.save()
+    page.save_revision().publish()
     return page
