@@ -48,3 +48,9 @@ def language_versions(context: template.Context) -> dict[str, Any]:
         "content_lang": content_lang,
         "is_untranslated": content_lang != current,
     }
+
+
+@register.filter(name="content_language")
+def content_language_filter(page: Any) -> str:
+    """The language a page's text is written in (an alias's is its source's)."""
+    return content_language(page)
