@@ -22,6 +22,7 @@ if settings.DEBUG:
 # Polish at /, English at /en/ (ADR 0004). Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
     path("", include("biuletyn.organisations.urls")),
+    path("", include("biuletyn.venues.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

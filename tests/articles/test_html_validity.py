@@ -42,7 +42,7 @@ def test_every_page_type_is_valid_html(site_tree, client, monkeypatch):
             untranslated = language == "en" and kind in ALIASES
             assert (NOT_TRANSLATED[language] in html) == untranslated, path
             assert '<address class="app-contact">' in html, f"{path}: no publisher in the footer"
-            # The English twin of the privacy page is an alias: its Polish title is marked lang="pl".
+            # The English twin of the privacy page is an alias: its title is marked lang="pl".
             privacy_link = f'<a href="{privacy_url}"' + (' lang="pl">' if language == "en" else ">")
             assert privacy_link in html, f"{path}: no privacy link"
             pages[f"{kind} {language}"] = html

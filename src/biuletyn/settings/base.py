@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "biuletyn.accessibility",
     "biuletyn.images",
     "biuletyn.organisations",
+    "biuletyn.venues",
     "biuletyn.articles",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
