@@ -59,7 +59,8 @@ compile-messages:
 	@$(PY) manage.py compilemessages --ignore "$(VENV)" --ignore node_modules --verbosity 0
 
 messages: $(VENV)/.installed-test
-	$(PY) manage.py makemessages --locale pl --locale en --ignore "$(VENV)/*" --ignore "node_modules/*" --ignore "tests/*" --no-obsolete --add-location file
+	@# Wagtail admin overrides keep Wagtail's own msgids, translated by Wagtail's catalogues.
+	$(PY) manage.py makemessages --locale pl --locale en --ignore "$(VENV)/*" --ignore "node_modules/*" --ignore "tests/*" --ignore "src/biuletyn/core/templates/wagtailadmin/*" --no-obsolete --add-location file
 	$(PY) manage.py fill_source_catalogue --locale en
 	$(PY) manage.py compilemessages --ignore "$(VENV)" --ignore node_modules
 

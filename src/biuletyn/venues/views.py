@@ -1,0 +1,48 @@
+"""Public views of venues: the filterable directory and a venue's page."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+
+from .forms import VenueFilterForm
+from .models import Venue
+from .queries import venue_cities, venues_filtered
+from .structured_data import place
+
+
+def _content_lang() -> str:
+    """The language of what editors typed (Polish), when the page around it is in another one:
+    the templates mark that text with lang (WCAG 3.1.2) so it is read with Polish rules."""
+    return settings.LANGUAGE_CODE if get_language() != settings.LANGUAGE_CODE else ""
+
+
+def venue_list(request: HttpRequest) -> HttpResponse:
+    form = VenueFilterForm(request.GET or None, cities=venue_cities())
+    venues = None
+    if not request.GET:
+        venues = venues_filtered()
+    elif form.is_valid():
+        venues = venues_filtered(form.cleaned_data["city"], form.cleaned_data["feature"])
+    # An invalid filter shows the form with its errors and no list: a list that ignored the
+    # filter would look like an answer to the question asked.
+    return render(
+        request,
+        "venues/venue_list.html",
+        {"form": form, "venues": venues, "content_lang": _content_lang()},
+    )
+
+
+def venue_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    venue = get_object_or_404(Venue.objects.prefetch_related("photos__image"), slug=slug)
+    return render(
+        request,
+        "venues/venue_detail.html",
+        {
+            "venue": venue,
+            "structured_data": place(venue, request),
+            "content_lang": _content_lang(),
+        },
+    )
