@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.http import HttpRequest
 from wagtail.models import Page
 
 
@@ -31,19 +32,26 @@ class LanguageVersion:
     language_code: str
     url: str
     is_current: bool
+    is_real: bool  # written in its own language, not an alias
 
 
-def real_translations(page: Page) -> list[LanguageVersion]:
+def language_versions(page: Page, request: HttpRequest | None = None) -> list[LanguageVersion]:
+    """Every live, public version of ``page`` (itself included), in one query."""
+    versions = []
+    for version in page.get_translations(inclusive=True).live().public().select_related("locale"):
+        url = version.get_url(request=request)
+        if url is not None:
+            versions.append(
+                LanguageVersion(
+                    version.locale.language_code,
+                    url,
+                    version.pk == page.pk,
+                    is_real_translation(version),
+                )
+            )
+    return versions
+
+
+def real_translations(page: Page, request: HttpRequest | None = None) -> list[LanguageVersion]:
     """Live, real translations of ``page`` (itself included), for hreflang and the sitemap."""
-    pages = (
-        page.get_translations(inclusive=True)
-        .live()
-        .public()
-        .filter(alias_of__isnull=True)
-        .select_related("locale")
-    )
-    return [
-        LanguageVersion(p.locale.language_code, p.get_url(), p.pk == page.pk)
-        for p in pages
-        if p.get_url() is not None
-    ]
+    return [version for version in language_versions(page, request) if version.is_real]

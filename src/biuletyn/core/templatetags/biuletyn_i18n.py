@@ -8,7 +8,8 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 
-from biuletyn.core.translations import content_language, real_translations
+from biuletyn.core import translations
+from biuletyn.core.translations import content_language
 
 register = template.Library()
 
@@ -29,11 +30,9 @@ def language_versions(context: template.Context) -> dict[str, Any]:
     content_lang = current
     if page is not None and getattr(page, "pk", None):
         content_lang = content_language(page)
-        alternates = real_translations(page)
-        for twin in page.get_translations(inclusive=False).live().select_related("locale"):
-            url = twin.get_url(request=request)
-            if url:
-                by_language[twin.locale.language_code] = url
+        versions = translations.language_versions(page, request)
+        alternates = [version for version in versions if version.is_real]
+        by_language = {v.language_code: v.url for v in versions if not v.is_current}
     switch = []
     for code, _name in settings.LANGUAGES:
         if code == current:
