@@ -248,8 +248,15 @@ def _article_context(page: ArticlePage, request: HttpRequest) -> dict[str, Any]:
         for link in page.related_links.select_related("article").all()
         if link.article.live
     ]
+    # Read once: the page shows them and the JSON-LD names them.
+    categories = list(page.categories.all())
+    tags = list(page.tags.all())
     return {
         "bulletin": bulletin,
         "related": related,
-        "structured_data": structured_data.news_article(page, request),
+        "categories": categories,
+        "tags": tags,
+        "structured_data": structured_data.news_article(
+            page, request, categories=categories, tags=tags
+        ),
     }

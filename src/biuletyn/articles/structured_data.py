@@ -12,7 +12,9 @@ if TYPE_CHECKING:
     from .models import ArticlePage
 
 
-def news_article(page: ArticlePage, request: HttpRequest) -> dict[str, Any]:
+def news_article(
+    page: ArticlePage, request: HttpRequest, *, categories: list[Any], tags: list[Any]
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -22,8 +24,8 @@ def news_article(page: ArticlePage, request: HttpRequest) -> dict[str, Any]:
         "dateModified": (page.last_published_at or page.publication_date).isoformat(),
         "inLanguage": page.locale.language_code,
         "url": page.get_full_url(request),
-        "articleSection": [c.name for c in page.categories.all()],
-        "keywords": [t.name for t in page.tags.all()],
+        "articleSection": [c.name for c in categories],
+        "keywords": [t.name for t in tags],
     }
     images = [
         request.build_absolute_uri(image.get_rendition("width-1200").url)
