@@ -1,1 +1,1 @@
-"""Events (issue 4). For now only the date rules; models, calendar and ICS follow."""
+"""Events: the calendar, event pages with accessibility offers, venues they use, ICS files."""

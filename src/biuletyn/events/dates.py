@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import holidays
 
@@ -43,3 +44,25 @@ def last_day_to_request_interpreter(event_start: dt.date | dt.datetime) -> dt.da
     """The last day on which a reader may still ask for a PJM interpreter for an event."""
     day = event_start.date() if isinstance(event_start, dt.datetime) else event_start
     return working_days_before(day, NOTICE_WORKING_DAYS)
+
+
+# --- wall-clock times in Poland ------------------------------------------------------------------
+#
+# Editors give an event's times as a Polish reader reads them: a date and a wall-clock time in
+# Europe/Warsaw. They are stored so (a date and a time, no offset) and turned into instants here,
+# so "Saturday 28 March, 22:00 until Sunday 4:00" stays right across the change to summer time.
+
+WARSAW = ZoneInfo("Europe/Warsaw")
+
+
+def local_datetime(day: dt.date, time: dt.time) -> dt.datetime:
+    """The instant of a wall-clock time in Warsaw. In the autumn hour that happens twice, the
+    first (summer-time) one: that is when the clocks first show it."""
+    return dt.datetime.combine(day, time).replace(tzinfo=WARSAW, fold=0)
+
+
+def time_exists(day: dt.date, time: dt.time) -> bool:
+    """False for a time the clocks skip, such as 2:30 on the last Sunday of March."""
+    moment = dt.datetime.combine(day, time).replace(tzinfo=WARSAW)
+    round_trip = moment.astimezone(dt.UTC).astimezone(WARSAW)
+    return round_trip.replace(tzinfo=None) == moment.replace(tzinfo=None)

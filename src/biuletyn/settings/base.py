@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "biuletyn.organisations",
     "biuletyn.venues",
     "biuletyn.articles",
+    "biuletyn.events",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,255 @@
+"""Reads of the calendar: which events a list shows, grouped by day, with a fixed number of
+queries however many events there are."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.core.paginator import Page as PaginatorPage
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from wagtail.models import Locale, Page
+
+from biuletyn.articles.models import Category
+from biuletyn.articles.queries import paginate
+from biuletyn.organisations.models import Organisation
+from biuletyn.venues.models import Venue
+
+from .enums import AttendanceMode, EventStatus, Feature, SignLanguageOffer
+from .forms import EventFilterForm, ParticipationChoice
+
+if TYPE_CHECKING:
+    from .models import EventPage
+
+# A subscribed calendar deletes what leaves its feed: recent events stay in the feed a while,
+# so a reader's calendar keeps last week's meeting.
+FEED_KEEPS_PAST_DAYS = 90
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def events(locale: Locale, parent: Page | None = None) -> QuerySet[EventPage]:
+    """Live, public events in ``locale`` (under ``parent`` if given), in calendar order, with
+    what a card, the JSON-LD and the ICS file need."""
+    from .models import EventPage
+
+    queryset = EventPage.objects.live().public().filter(locale=locale)
+    if parent is not None:
+        queryset = queryset.descendant_of(parent)
+    return (
+        queryset.annotate(last_day=Coalesce("end_date", "start_date"))
+        .select_related("venue", "locale", "alias_of__locale", "contact")
+        .prefetch_related(
+            Prefetch("categories", queryset=Category.objects.order_by("name")),
+            Prefetch("organisers", queryset=Organisation.objects.order_by("name")),
+        )
+        .order_by("start_date", F("start_time").asc(nulls_first=True), "pk")
+    )
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def parse_month(value: str) -> dt.date | None:
+    """The first day of a month written as YYYY-MM, or None for anything else (2024-13, 24-06)."""
+    match = _MONTH.match(value)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), 1)
+    except ValueError:
+        return None
+
+
+def month_after(first_day: dt.date) -> dt.date:
+    return (first_day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def month_before(first_day: dt.date) -> dt.date:
+    return (first_day - dt.timedelta(days=1)).replace(day=1)
+
+
+# --- filters -----------------------------------------------------------------------------------
+
+
+def filter_form(
+    locale: Locale, params: Mapping[str, Any], *, with_date: bool = True
+) -> EventFilterForm:
+    """The filter form with the choices that exist: categories of this language, organisers
+    and cities that have events."""
+    from .models import EventPage
+
+    live = EventPage.objects.live().public().filter(locale=locale)
+    categories = [(c.slug, c.name) for c in Category.objects.filter(locale=locale)]
+    organisers = list(
+        Organisation.objects.filter(organised_events__in=live)
+        .distinct()
+        .order_by("name")
+        .values_list("slug", "name")
+    )
+    cities = list(
+        Venue.objects.filter(events__in=live)
+        .order_by("city")
+        .values_list("city", flat=True)
+        .distinct()
+    )
+    return EventFilterForm(
+        params or None,
+        categories=categories,
+        organisers=organisers,
+        cities=cities,
+        with_date=with_date,
+    )
+
+
+_FEATURE_QUERIES: dict[str, Q] = {
+    Feature.SIGN_LANGUAGE: Q(
+        sign_language__in=[SignLanguageOffer.PROVIDED, SignLanguageOffer.ON_REQUEST]
+    ),
+    Feature.STEP_FREE: Q(venue__step_free_entrance="yes"),
+    Feature.ACCESSIBLE_TOILET: Q(venue__accessible_toilet="yes"),
+    Feature.HEARING_LOOP: Q(hearing_loop=True) | Q(venue__hearing_loop="yes"),
+    Feature.CAPTIONS: Q(captions=True),
+    Feature.AUDIO_DESCRIPTION: Q(audio_description=True),
+    Feature.EASY_READ: Q(easy_read=True),
+    Feature.ASSISTANT: Q(assistant=True),
+}
+
+
+def apply_filters(queryset: QuerySet[EventPage], filters: Mapping[str, Any]) -> QuerySet[EventPage]:
+    if category := filters.get("category"):
+        # Untranslated events (aliases) keep the Polish categories: match every translation.
+        keys = Category.objects.filter(slug=category).values("translation_key")
+        queryset = queryset.filter(categories__translation_key__in=keys)
+    if organiser := filters.get("organiser"):
+        queryset = queryset.filter(organisers__slug=organiser)
+    if city := filters.get("city"):
+        queryset = queryset.filter(venue__city=city)
+    attendance = filters.get("attendance")
+    if attendance == ParticipationChoice.IN_PERSON:
+        queryset = queryset.filter(
+            attendance_mode__in=[AttendanceMode.IN_PERSON, AttendanceMode.MIXED]
+        ).exclude(status=EventStatus.MOVED_ONLINE)
+    elif attendance == ParticipationChoice.ONLINE:
+        queryset = queryset.filter(
+            Q(attendance_mode__in=[AttendanceMode.ONLINE, AttendanceMode.MIXED])
+            | Q(status=EventStatus.MOVED_ONLINE)
+        )
+    elif attendance == ParticipationChoice.MIXED:
+        queryset = queryset.filter(attendance_mode=AttendanceMode.MIXED).exclude(
+            status=EventStatus.MOVED_ONLINE
+        )
+    if feature := filters.get("feature"):
+        queryset = queryset.filter(_FEATURE_QUERIES[feature])
+    # A join through a many-to-many filter can repeat an event.
+    return queryset.distinct() if category or organiser else queryset
+
+
+# --- listings ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Day:
+    date: dt.date
+    events: list[EventPage] = field(default_factory=list)
+
+
+@dataclass
+class Listing:
+    """What a calendar view shows: the form, and the events if the filters were valid."""
+
+    form: EventFilterForm
+    days: list[Day] | None = None  # None: the filters were not valid, nothing was looked up
+    page_obj: PaginatorPage | None = None
+    filters: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        if self.page_obj is not None:
+            return self.page_obj.paginator.count
+        return sum(len(day.events) for day in self.days or [])
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.filters)
+
+    @property
+    def feed_query(self) -> str:
+        """The query string of this filter for the ICS feed (which has no date)."""
+        from django.http import QueryDict
+
+        query = QueryDict(mutable=True)
+        for name, value in self.filters.items():
+            if name != "from_date":
+                query[name] = value
+        return query.urlencode()
+
+
+def group_by_day(items: list[EventPage], not_before: dt.date) -> list[Day]:
+    """Events under the day they are on; one that began earlier is shown under ``not_before``
+    (it is still on)."""
+    days: list[Day] = []
+    for event in items:
+        day = max(event.start_date, not_before)
+        if not days or days[-1].date != day:
+            days.append(Day(day))
+        days[-1].events.append(event)
+    days.sort(key=lambda d: d.date)
+    return days
+
+
+def upcoming(parent: Page, params: Mapping[str, Any]) -> Listing:
+    form = filter_form(parent.locale, params)
+    if params and not form.is_valid():
+        return Listing(form)
+    filters = form.filters() if params else {}
+    since = filters.get("from_date") or today()
+    queryset = apply_filters(events(parent.locale, parent), filters).filter(last_day__gte=since)
+    return Listing(form, days=group_by_day(list(queryset), since), filters=filters)
+
+
+def in_month(parent: Page, first_day: dt.date, params: Mapping[str, Any]) -> Listing:
+    form = filter_form(parent.locale, params, with_date=False)
+    if params and not form.is_valid():
+        return Listing(form)
+    filters = form.filters() if params else {}
+    queryset = apply_filters(events(parent.locale, parent), filters).filter(
+        start_date__lt=month_after(first_day), last_day__gte=first_day
+    )
+    return Listing(form, days=group_by_day(list(queryset), first_day), filters=filters)
+
+
+def past(parent: Page, params: Mapping[str, Any], page_size: int) -> Listing:
+    """Events that have ended, newest first, a page at a time (``?strona=``)."""
+    number = params.get("strona")
+    params = {k: v for k, v in params.items() if k != "strona"}
+    form = filter_form(parent.locale, params, with_date=False)
+    if params and not form.is_valid():
+        return Listing(form)
+    filters = form.filters() if params else {}
+    queryset = (
+        apply_filters(events(parent.locale, parent), filters)
+        .filter(last_day__lt=today())
+        .order_by("-start_date", F("start_time").desc(nulls_last=True), "-pk")
+    )
+    page_obj = paginate(queryset, number, page_size)
+    return Listing(form, page_obj=page_obj, filters=filters)
+
+
+def for_feed(
+    locale: Locale, params: Mapping[str, Any]
+) -> tuple[EventFilterForm, list[EventPage] | None]:
+    """Events for a subscribed calendar: upcoming ones and those of the last few weeks.
+    None (and the form with its errors) if the filters are not valid."""
+    form = filter_form(locale, params, with_date=False)
+    if params and not form.is_valid():
+        return form, None
+    filters = form.filters() if params else {}
+    since = today() - dt.timedelta(days=FEED_KEEPS_PAST_DAYS)
+    return form, list(apply_filters(events(locale), filters).filter(last_day__gte=since))

@@ -1,0 +1,47 @@
+"""ICS downloads: one event, and the feeds a reader subscribes to (all events, or a filter)."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from . import ics, queries
+from .models import EventPage
+
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def event_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    found = EventPage.objects.live().public().filter(pk=pk).select_related("locale").first()
+    if found is None:
+        raise Http404(_("There is no such event, or it is no longer published."))
+    event = queries.events(found.locale).get(pk=pk)
+    body = ics.calendar([event], request, name=event.title)
+    response = HttpResponse(body, content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response
+
+
+def calendar_feed(request: HttpRequest) -> HttpResponse:
+    """Upcoming events (and those of the last weeks) of the reader's language, filtered by the
+    same GET parameters as the calendar page."""
+    form, events = queries.for_feed(Locale.get_active(), request.GET)
+    if events is None:
+        problems = [str(error) for errors in form.errors.values() for error in errors]
+        message = "\n".join([_("This calendar feed cannot be made:"), *problems, ""])
+        return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+    name = _("Biuletyn: events")
+    chosen = [
+        str(dict(form.fields[field].choices).get(value, value))  # type: ignore[attr-defined]
+        for field, value in form.filters().items()
+    ]
+    if chosen:
+        name = f"{name} ({', '.join(chosen)})"
+    body = ics.calendar(
+        events,
+        request,
+        name=name,
+        description=_("Events announced in the Biuletyn, with their accessibility offer."),
+    )
+    return HttpResponse(body, content_type=CONTENT_TYPE)
