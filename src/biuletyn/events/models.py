@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -56,9 +58,19 @@ class EventIndexPage(RoutablePageMixin, Page):
         verbose_name_plural = _("calendars of events")
 
     def _render(self, request: HttpRequest, view: str, **context: Any) -> HttpResponse:
+        listing = context["listing"]
+        month = context.get("month") or queries.today().replace(day=1)
         return self.render(
             request,
-            context_overrides={"view": view, **context},
+            context_overrides={
+                "view": view,
+                "today_month": queries.today().strftime("%Y-%m"),
+                "previous_month": queries.month_before(month),
+                "next_month": queries.month_after(month),
+                # Pagination keeps the filters.
+                "listing_query": f"{listing.query}&" if listing.query else "",
+                **context,
+            },
             template="events/event_index_page.html",
         )
 
@@ -322,6 +334,31 @@ class EventPage(Page):
         )
 
     @property
+    def alias_language(self) -> str:
+        """The language of the text of an untranslated event (an alias of another language's
+        page), for lang attributes; empty for a real translation."""
+        if self.alias_of_id and self.alias_of.locale_id != self.locale_id:  # type: ignore[union-attr]
+            return str(self.alias_of.locale.language_code)  # type: ignore[union-attr]
+        return ""
+
+    @property
+    def highlights(self) -> list[str]:
+        """A short list of the offer for a card in a list: what the reader can count on."""
+        items: list[str] = []
+        if self.sign_language == SignLanguageOffer.PROVIDED:
+            items.append(str(_("PJM interpreter")))
+        elif self.sign_language == SignLanguageOffer.ON_REQUEST:
+            items.append(str(_("PJM interpreter on request")))
+        items.extend(str(item.public_label) for item in self.offer)
+        if self.venue is not None and self.takes_place_in_person:
+            items.extend(
+                str(feature.public_label)
+                for feature in self.venue.confirmed_features
+                if feature.field in ("step_free_entrance", "accessible_toilet")
+            )
+        return items
+
+    @property
     def interpreter_deadline(self) -> dt.date | None:
         """The last day to ask for a PJM interpreter, for an "on request" offer."""
         if self.sign_language != SignLanguageOffer.ON_REQUEST:
@@ -418,6 +455,8 @@ class EventPage(Page):
             organisers=organisers,
             related=related,
             continued_by=continued_by,
+            # Venues and organisations are written once, in Polish: marked so on other pages.
+            venue_lang=settings.LANGUAGE_CODE if get_language() != settings.LANGUAGE_CODE else "",
             structured_data=event_data(self, request, organisers=organisers),
         )
         return context

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.paginator import Page as PaginatorPage
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
+from django.http import QueryDict
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -180,15 +181,21 @@ class Listing:
         return bool(self.filters)
 
     @property
+    def query(self) -> str:
+        """The query string of this filter."""
+        return _urlencode(self.filters)
+
+    @property
     def feed_query(self) -> str:
         """The query string of this filter for the ICS feed (which has no date)."""
-        from django.http import QueryDict
+        return _urlencode({k: v for k, v in self.filters.items() if k != "from_date"})
 
-        query = QueryDict(mutable=True)
-        for name, value in self.filters.items():
-            if name != "from_date":
-                query[name] = value
-        return query.urlencode()
+
+def _urlencode(filters: Mapping[str, Any]) -> str:
+    query = QueryDict(mutable=True)
+    for name, value in filters.items():
+        query[name] = value.isoformat() if isinstance(value, dt.date) else str(value)
+    return query.urlencode()
 
 
 def group_by_day(items: list[EventPage], not_before: dt.date) -> list[Day]:

@@ -1,0 +1,257 @@
+"""Readers of the calendar (issue 4): upcoming events by day, a month as a list, the archive, the
+filters as plain GET forms, bad input answered with a message or a 404, and event pages.
+
+Persona: an anonymous reader."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from biuletyn.events.models import EventPage
+from tests.factories.bulletin import make_category, make_organisation
+from tests.factories.events import make_calendar, make_event
+from tests.factories.venues import make_venue
+
+pytestmark = pytest.mark.integration
+
+TODAY = timezone.localdate()
+
+
+def days(n: int) -> dt.date:
+    return TODAY + dt.timedelta(days=n)
+
+
+@pytest.fixture
+def calendar(site_tree):
+    return make_calendar(site_tree["pl"])
+
+
+def titles(response) -> list[str]:
+    html = response.content.decode()
+    return re.findall(r'app-event-card__title[^>]*><a href="[^"]+">([^<]+)</a>', html)
+
+
+def test_upcoming_events_are_grouped_by_day_in_order(client, calendar):
+    make_event(calendar, title="Później", start_date=days(3), start_time=dt.time(18, 0), end_time=None)
+    make_event(calendar, title="Rano", start_date=days(3), start_time=dt.time(9, 0))
+    make_event(calendar, title="Cały dzień", start_date=days(3), start_time=None, end_time=None)
+    make_event(calendar, title="Jutro", start_date=days(1))
+    make_event(calendar, title="Dawno", start_date=days(-10))
+
+    response = client.get("/kalendarz/")
+
+    assert response.status_code == 200
+    assert titles(response) == ["Jutro", "Cały dzień", "Rano", "Później"]
+    html = response.content.decode()
+    assert html.count('class="app-day__title') == 2
+    assert f'<time datetime="{days(3).isoformat()}">' in html
+
+
+def test_an_event_that_began_yesterday_and_goes_on_is_listed_today(client, calendar):
+    make_event(
+        calendar,
+        title="Festiwal",
+        start_date=days(-1),
+        end_date=days(1),
+        start_time=None,
+        end_time=None,
+    )
+    html = client.get("/kalendarz/").content.decode()
+    assert "Festiwal" in html
+    assert f'id="day-{TODAY.isoformat()}"' in html
+
+
+def test_month_view_lists_the_events_of_that_month(client, calendar):
+    make_event(calendar, title="Czerwcowe", start_date=dt.date(2024, 6, 20))
+    make_event(calendar, title="Lipcowe", start_date=dt.date(2024, 7, 2))
+    make_event(
+        calendar,
+        title="Przełom miesięcy",
+        start_date=dt.date(2024, 5, 30),
+        end_date=dt.date(2024, 6, 2),
+        start_time=None,
+        end_time=None,
+    )
+
+    response = client.get("/kalendarz/miesiac/2024-06/")
+
+    assert response.status_code == 200
+    assert titles(response) == ["Przełom miesięcy", "Czerwcowe"]
+    html = response.content.decode()
+    assert "czerwiec 2024" in html.lower() or "czerwcu 2024" in html.lower()
+    assert "/kalendarz/miesiac/2024-05/" in html
+    assert "/kalendarz/miesiac/2024-07/" in html
+
+
+@pytest.mark.parametrize("month", ["2024-13", "2024-00", "24-06", "czerwiec", "2024-6"])
+def test_a_month_that_does_not_exist_is_a_404(client, calendar, month):
+    assert client.get(f"/kalendarz/miesiac/{month}/").status_code == 404
+
+
+def test_archive_lists_past_events_newest_first_a_page_at_a_time(client, calendar):
+    for number in range(22):
+        make_event(calendar, title=f"Minione {number:02}", start_date=days(-30 - number))
+    make_event(calendar, title="Przyszłe", start_date=days(5))
+
+    first = client.get("/kalendarz/archiwum/")
+    second = client.get("/kalendarz/archiwum/?strona=2")
+
+    assert first.status_code == 200
+    assert titles(first)[:2] == ["Minione 00", "Minione 01"]
+    assert len(titles(first)) == 20
+    assert titles(second) == ["Minione 20", "Minione 21"]
+    assert "Przyszłe" not in first.content.decode()
+    assert client.get("/kalendarz/archiwum/?strona=9").status_code == 404
+    assert client.get("/kalendarz/archiwum/?strona=abc").status_code == 404
+
+
+def test_archive_pages_keep_the_filter(client, calendar):
+    organiser = make_organisation(name="Fundacja Migowe Okno", slug="migowe-okno")
+    for number in range(21):
+        make_event(calendar, start_date=days(-5 - number), organisers=[organiser])
+    html = client.get("/kalendarz/archiwum/?organiser=migowe-okno").content.decode()
+    assert "?organiser=migowe-okno&amp;strona=2" in html
+
+
+def test_filters_by_category_organiser_city_attendance_and_feature(client, calendar):
+    culture = make_category(name="Kultura", slug="kultura")
+    organiser = make_organisation(name="Fundacja Migowe Okno", slug="migowe-okno")
+    zamosc = make_venue(city="Zamość", step_free_entrance="no", hearing_loop="yes")
+    make_event(calendar, title="Koncert", start_date=days(2), categories=[culture])
+    make_event(calendar, title="Warsztaty", start_date=days(3), organisers=[organiser])
+    make_event(calendar, title="W Zamościu", start_date=days(4), venue=zamosc)
+    make_event(
+        calendar, title="Webinar", start_date=days(5), attendance_mode="online", venue=None
+    )
+    make_event(calendar, title="Z tłumaczem", start_date=days(6), sign_language="provided")
+
+    def shown(query: str) -> list[str]:
+        response = client.get(f"/kalendarz/?{query}")
+        assert response.status_code == 200, query
+        return titles(response)
+
+    assert shown("category=kultura") == ["Koncert"]
+    assert shown("organiser=migowe-okno") == ["Warsztaty"]
+    assert shown("city=Zamo%C5%9B%C4%87") == ["W Zamościu"]
+    assert shown("attendance=online") == ["Webinar"]
+    assert "Webinar" not in shown("attendance=in_person")
+    assert shown("feature=pjm") == ["Z tłumaczem"]
+    assert "W Zamościu" not in shown("feature=step_free")
+    assert shown("feature=hearing_loop") == ["W Zamościu"]
+    assert shown(f"from_date={days(5).isoformat()}") == ["Webinar", "Z tłumaczem"]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("category=nie-ma", "There is no such category"),
+        ("organiser=nikt", "We have no events by this organiser"),
+        ("city=Atlantyda", "We have no events in this city"),
+        ("attendance=teleport", "There is no such way of taking part"),
+        ("feature=jetpack", "There is no such feature"),
+        ("from_date=2024-13-01", "Give the day as year-month-day"),
+        ("from_date=jutro", "Give the day as year-month-day"),
+    ],
+)
+def test_bad_filter_values_get_a_message_in_the_readers_language(
+    client, calendar, query, message
+):
+    make_event(calendar, start_date=days(1))
+    response = client.get(f"/en/kalendarz/?{query}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="app-error-summary"' in html
+    assert message in html
+    assert 'class="app-card-list"' not in html  # no list that ignores the question asked
+    # What the reader typed stays in the date field (a list can only show its own choices).
+    name, value = query.split("=", 1)
+    if name == "from_date":
+        assert f'value="{value}"' in html
+
+
+def test_bad_filter_values_in_polish(client, calendar):
+    make_event(calendar, start_date=days(1))
+    html = client.get("/kalendarz/?feature=jetpack&from_date=2024-13-01").content.decode()
+    assert 'lang="pl"' in html
+    assert "There is no such feature" not in html  # translated
+    assert html.count("app-field__error") >= 2 or html.count('<li><a href="#id_') == 2
+
+
+def test_the_calendar_reads_a_constant_number_of_queries(client, calendar):
+    culture = make_category(name="Kultura", slug="kultura")
+    organiser = make_organisation()
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/kalendarz/").status_code == 200
+        return len(queries)
+
+    make_event(calendar, start_date=days(1), categories=[culture], organisers=[organiser])
+    count()  # the first request also creates the site's settings row
+    few = count()
+    for n in range(8):
+        make_event(
+            calendar,
+            start_date=days(2 + n),
+            categories=[culture],
+            organisers=[organiser],
+            venue=make_venue(),
+        )
+    assert count() == few
+
+
+def test_event_page_shows_the_facts_the_offer_and_the_venue_profile(client, calendar):
+    contact = make_organisation(name="Wydział Spraw Społecznych", email="spoleczne@example.pl")
+    event = make_event(
+        calendar,
+        title="Spotkanie z miastem",
+        start_date=dt.date(2026, 4, 9),
+        sign_language="on_request",
+        sign_language_how_to_ask="Napisz e-mail lub SMS.",
+        captions=True,
+        contact=contact,
+        accessibility_notes="Tego dnia otwarte jest boczne wejście.",
+        participants="Prezydent miasta\nDyrektorzy wydziałów",
+    )
+    response = client.get(event.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "3 kwietnia 2026" in html  # last day to ask: Friday before Easter Monday
+    assert '<time datetime="2026-04-03">' in html
+    assert "Napisz e-mail lub SMS." in html
+    assert "boczne wejście" in html
+    assert "Dyrektorzy wydziałów" in html
+    assert f'/kalendarz/wydarzenie-{event.pk}.ics' in html
+    assert 'type="text/calendar"' in html
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.+?)</script>', html, re.S)[1]
+    )
+    assert data["@type"] == "Event"
+    assert data["inLanguage"] == ["pl", "pso"]
+
+
+def test_cancelled_event_says_so_first(client, calendar):
+    event = make_event(calendar, status="cancelled", status_note="Z powodu remontu sali.")
+    html = client.get(event.url).content.decode()
+    assert html.index("app-status-banner") < html.index("app-lead")
+    assert "Z powodu remontu sali." in html
+
+
+def test_every_page_links_the_calendar_feed(client, calendar):
+    for path in ["/", "/en/", "/kalendarz/", "/miejsca/"]:
+        html = client.get(path).content.decode()
+        assert re.search(r'<link rel="alternate" type="text/calendar"[^>]+href="/(en/calendar|kalendarz)\.ics"', html), path
+
+
+def test_an_unpublished_event_is_not_shown(client, calendar):
+    event = make_event(calendar, title="Szkic", start_date=days(2))
+    event.unpublish()
+    assert "Szkic" not in client.get("/kalendarz/").content.decode()
+    assert EventPage.objects.live().count() == 0
