@@ -120,6 +120,10 @@ def test_keyboard_from_home_to_article_contact(new_context, showcase, language):
             KeyStep("Tab", {"classes": "app-skip-link", "href": "#main-content"}),
             KeyStep("Tab", {"classes": "app-header__brand"}),
             KeyStep("Tab", {"classes": "app-language-switch__link"}),
+        ]
+        + [
+            KeyStep("Tab", {"classes": "app-navigation__link"})
+            for _ in range(page.locator(".app-navigation__link").count())
         ],
     )
     mailto = f"mailto:{showcase.contact_email}"

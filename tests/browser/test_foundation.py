@@ -172,7 +172,7 @@ def test_print_leaves_out_navigation(page, language):
     page.emulate_media(media="print")
     visit(page, HOME[language])
     assert page.evaluate("() => matchMedia('print').matches")
-    for selector in (SKIP_LINK, ".app-language-switch", ".app-footer"):
+    for selector in (SKIP_LINK, ".app-language-switch", ".app-navigation", ".app-footer"):
         display = page.locator(selector).evaluate("(el) => getComputedStyle(el).display")
         assert display == "none", f"{selector} is printed"
     assert page.locator("h1").is_visible()

@@ -1,23 +1,32 @@
 """The demo content of `make run` (biuletyn.demo): loading it twice changes nothing, it holds what
 the demo promises (articles over several months, translations, a poster with its text version,
-an article in moderation), and every kind of page it makes renders."""
+an article in moderation, venues with different accessibility profiles, past and upcoming events
+of every kind), and every kind of page it makes renders."""
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
+from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
 from django.test import Client
+from django.utils import timezone
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from biuletyn.accessibility.alt_text import check_alt_text
 from biuletyn.articles.models import ArticleIndexPage, ArticlePage, ArticleSectionPage, Category
-from biuletyn.demo import content
+from biuletyn.demo import content, loader
 from biuletyn.demo.loader import load
+from biuletyn.events.enums import AttendanceMode, EventStatus, SignLanguageOffer
+from biuletyn.events.models import EventIndexPage, EventPage
 from biuletyn.organisations.models import Organisation
+from biuletyn.pages.models import HomePage
+from biuletyn.venues.enums import Availability
+from biuletyn.venues.models import Venue
 
 pytestmark = pytest.mark.integration
 
@@ -36,6 +45,9 @@ def test_loading_twice_changes_nothing(db):
     assert _row_counts() == first
     _assert_demo_holds_what_it_promises()
     _assert_images_are_described()
+    _assert_venues_differ()
+    _assert_events_cover_every_case()
+    _assert_calendar_is_in_the_menu()
 
 
 def _assert_demo_holds_what_it_promises() -> None:
@@ -70,6 +82,103 @@ def _assert_images_are_described() -> None:
         image.title: {} for image in images
     }
     assert content.poster_text_version() in [poster.text_version for poster in posters]
+
+
+def _assert_venues_differ() -> None:
+    venues = list(Venue.objects.all())
+    profiles = {tuple(value for _feature, value in venue.accessibility_profile) for venue in venues}
+
+    assert len(venues) >= 4
+    assert all(venue.city for venue in venues)
+    assert len(profiles) >= 3
+    assert any(set(profile) == {Availability.YES} for profile in profiles)
+    assert any(profile.count(Availability.NO) >= 3 for profile in profiles)
+    assert any(profile.count(Availability.UNKNOWN) > len(profile) / 2 for profile in profiles)
+
+
+def _assert_events_cover_every_case() -> None:
+    polish = Locale.objects.get(language_code="pl")
+    english = Locale.objects.get(language_code="en")
+    today = timezone.localdate()
+    events = list(EventPage.objects.live().filter(locale=polish).select_related("venue"))
+    upcoming = [event for event in events if event.last_date >= today]
+
+    def some(condition, among=events):
+        return [event.slug for event in among if condition(event)]
+
+    assert len(events) >= 8
+    for event in events:
+        event.clean()  # the demo follows the editors' rules
+    assert some(lambda e: e.last_date < today)
+    assert some(lambda e: e.status == EventStatus.CANCELLED and e.status_note.strip(), upcoming)
+    assert some(
+        lambda e: e.attendance_mode == AttendanceMode.ONLINE and e.online_url and not e.venue,
+        upcoming,
+    )
+    assert some(
+        lambda e: e.attendance_mode == AttendanceMode.MIXED and e.online_url and e.venue,
+        upcoming,
+    )
+    assert some(lambda e: e.is_multi_day and e.is_all_day, upcoming)
+    assert some(
+        lambda e: (
+            e.sign_language == SignLanguageOffer.ON_REQUEST
+            and e.contact_id
+            and e.interpreter_deadline is not None
+            and today <= e.interpreter_deadline < e.start_date
+        ),
+        upcoming,
+    )
+    assert some(lambda e: e.sign_language == SignLanguageOffer.PROVIDED and e.captions)
+    assert some(lambda e: not e.is_free and (e.price or e.price_details))
+    assert len({event.venue_id for event in events if event.venue_id}) >= 4
+
+    june = EventPage.objects.get(locale=polish, slug="organizacje-i-miasto-20-czerwca-2024")
+    assert (june.start_date, june.start_time, june.end_time) == (
+        dt.date(2024, 6, 20),
+        dt.time(16, 0),
+        dt.time(18, 0),
+    )
+    assert june.continues is not None
+    assert june.continues.start_date < june.start_date
+    assert june.continues.venue_id == june.venue_id
+    assert len(june.participant_list) >= 3
+    assert "spotkanie-organizacji-z-miastem-20-czerwca" in [
+        link.article.slug for link in june.related_articles.all()
+    ]
+
+    translated = EventPage.objects.live().filter(locale=english, alias_of__isnull=True)
+    assert translated.count() == len(content.EVENT_TRANSLATIONS)
+    assert all(page.title != page.get_translation(polish).title for page in translated)
+
+
+def _assert_calendar_is_in_the_menu() -> None:
+    calendars = list(EventIndexPage.objects.live())
+    bulletins = list(ArticleIndexPage.objects.live())
+
+    assert {page.locale.language_code: page.title for page in calendars} == {
+        "pl": "Wydarzenia",
+        "en": "Events",
+    }
+    assert all(page.show_in_menus for page in calendars + bulletins)
+    assert all(isinstance(page.get_parent().specific, HomePage) for page in calendars)
+
+
+def test_upcoming_events_keep_the_dates_they_were_created_with(db, monkeypatch):
+    created_on = timezone.localdate() + dt.timedelta(days=100)
+    monkeypatch.setattr(loader, "timezone", SimpleNamespace(localdate=lambda: created_on))
+    load(port=8000)
+    monkeypatch.undo()
+
+    load(port=8000)
+
+    polish = Locale.objects.get(language_code="pl")
+    starts = dict(EventPage.objects.filter(locale=polish).values_list("slug", "start_date"))
+    assert {spec["slug"]: starts[spec["slug"]] for spec in content.EVENTS if "in_days" in spec} == {
+        spec["slug"]: created_on + dt.timedelta(days=spec["in_days"])
+        for spec in content.EVENTS
+        if "in_days" in spec
+    }
 
 
 def _demo_paths() -> dict[str, str]:

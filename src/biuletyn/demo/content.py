@@ -11,7 +11,9 @@ so this module needs no database. Article bodies are lists of ``(block type, val
   column types being ``"text"`` and ``"number"``.
 
 Phone numbers, e-mail addresses and websites of the invented organisations are made up (example
-domains). Only the City of Lublin department and its meeting of 20 June 2024 are real.
+domains). Only the City of Lublin department and its meetings of March and 20 June 2024 are real
+(the March day is invented). Venues at ul. Przykładowa are invented; the others are real places,
+but every venue's accessibility profile and notes are demo data, not a survey of the building.
 """
 
 from __future__ import annotations
@@ -1323,6 +1325,639 @@ MEMBER_ARTICLE: dict[str, Any] = {
             "fundacji, parter, wejście bez schodów.</li><li>Udział jest bezpłatny.</li></ul>",
         ),
     ],
+}
+
+# --- venues and events --------------------------------------------------------------------------
+
+# Accessibility profiles: the features of biuletyn.venues.enums.FEATURES, "yes" or "no"; a
+# feature left out is "unknown" (nobody has checked it). Coordinates are in decimal degrees.
+VENUES: list[dict[str, Any]] = [
+    {
+        # Mostly checked and mostly fine: a mixed profile of yes, no and unknown.
+        "key": "wirydarz",
+        "slug": "wirydarz-centrum-kultury",
+        "name": "Wirydarz Centrum Kultury w Lublinie",
+        "street_address": "ul. Peowiaków 12",
+        "postcode": "20-007",
+        "city": "Lublin",
+        "latitude": "51.246900",
+        "longitude": "22.563500",
+        "directions_public_transport": (
+            "Najbliższe przystanki autobusów i trolejbusów są przy placu Litewskim i przy "
+            "ul. Lipowej. Z każdego z nich dojdziesz spokojnym krokiem w kilka minut."
+        ),
+        "directions_parking": (
+            "Budynek nie ma własnego parkingu. Okoliczne ulice są w strefie płatnego "
+            "parkowania; miejsca dla osób z kartą parkingową sprawdź przed wyjazdem na mapie "
+            "strefy."
+        ),
+        "profile": {
+            "step_free_entrance": "yes",
+            "lift": "yes",
+            "accessible_toilet": "yes",
+            "disabled_parking": "no",
+            "assistance_dog": "yes",
+            "evacuation_information": "yes",
+        },
+        "accessibility_notes": (
+            "Wirydarz to dziedziniec w środku dawnego klasztoru. Wchodzi się do niego "
+            "z parteru, bez progów i schodów. Toaleta dla osób na wózkach jest na parterze, "
+            "niedaleko wejścia. Nie sprawdziliśmy jeszcze, czy jest tu pętla indukcyjna: "
+            "zapytaj o nią organizatora wydarzenia."
+        ),
+    },
+    {
+        # Never checked: everything but one feature is unknown.
+        "key": "city_hall",
+        "slug": "urzad-miasta-leszczynskiego-23",
+        "name": "Urząd Miasta Lublin, budynek przy ul. Leszczyńskiego 23",
+        "street_address": "ul. Leszczyńskiego 23",
+        "postcode": "20-068",
+        "city": "Lublin",
+        "directions_public_transport": (
+            "Trasy z najbliższego przystanku jeszcze nie opisaliśmy. Połączenie sprawdzisz "
+            "w wyszukiwarce Zarządu Transportu Miejskiego w Lublinie."
+        ),
+        "directions_parking": (
+            "Nie wiemy jeszcze, czy przy budynku są miejsca dla osób z kartą parkingową."
+        ),
+        "profile": {"assistance_dog": "yes"},
+        "accessibility_notes": (
+            "Nikt z federacji nie sprawdził jeszcze tego budynku. Byłeś tam niedawno? Napisz "
+            "nam, co zastałeś przy wejściu i w środku, a uzupełnimy opis."
+        ),
+    },
+    {
+        # Invented: a small estate library with several barriers.
+        "key": "pod_lipami",
+        "slug": "biblioteka-i-klub-pod-lipami",
+        "name": "Osiedlowa Biblioteka i Klub „Pod Lipami”",
+        "street_address": "ul. Przykładowa 45",
+        "postcode": "20-003",
+        "city": "Lublin",
+        "directions_public_transport": (
+            "Przystanek „Przykładowa” jest 150 metrów od wejścia, po tej samej stronie ulicy. "
+            "Zatrzymują się na nim autobusy niskopodłogowe."
+        ),
+        "directions_parking": (
+            "Przed budynkiem są dwa miejsca dla osób z kartą parkingową. Pozostałe auta "
+            "parkują na osiedlowych uliczkach."
+        ),
+        "profile": {
+            "step_free_entrance": "no",
+            "lift": "no",
+            "accessible_toilet": "no",
+            "disabled_parking": "yes",
+            "assistance_dog": "yes",
+            "hearing_loop": "no",
+            "wayfinding": "no",
+            "quiet_room": "yes",
+        },
+        "accessibility_notes": (
+            "Biblioteka i sala klubowa są na wysokim parterze. Do drzwi prowadzą trzy stopnie "
+            "bez pochylni, z poręczą tylko po prawej stronie. Toaleta jest wąska: wózek się "
+            "w niej nie zmieści. Spółdzielnia zapowiada pochylnię na przyszły rok. W czasie "
+            "spotkań otwarty jest mały pokój obok czytelni, w którym można odpocząć w ciszy."
+        ),
+    },
+    {
+        # Invented: built for disabled athletes, every feature checked and present.
+        "key": "swidnik",
+        "slug": "centrum-sportu-i-rehabilitacji-swidnik",
+        "name": "Centrum Sportu i Rehabilitacji „Aktywni”",
+        "street_address": "ul. Przykładowa 8",
+        "postcode": "21-040",
+        "city": "Świdnik",
+        "latitude": "51.219700",
+        "longitude": "22.696600",
+        "directions_public_transport": (
+            "Z Lublina do Świdnika jeżdżą autobusy miejskie i busy. Centrum ma też własny bus "
+            "z windą dla wózków: kurs z Lublina zamówisz telefonicznie dzień wcześniej."
+        ),
+        "directions_parking": (
+            "Na parkingu przed wejściem jest sześć szerokich miejsc dla osób z kartą "
+            "parkingową, najbliżej drzwi."
+        ),
+        "profile": {
+            "step_free_entrance": "yes",
+            "lift": "yes",
+            "accessible_toilet": "yes",
+            "disabled_parking": "yes",
+            "assistance_dog": "yes",
+            "hearing_loop": "yes",
+            "wayfinding": "yes",
+            "quiet_room": "yes",
+            "evacuation_information": "yes",
+        },
+        "accessibility_notes": (
+            "Budynek zaprojektowano z myślą o sporcie osób z niepełnosprawnościami. Drzwi "
+            "otwierają się same, winda jeździ na basen i na piętro, a na każdym piętrze są dwie "
+            "dostępne toalety, w tym jedna z leżanką do przewijania dorosłych. Pętla indukcyjna "
+            "działa w recepcji i w dużej sali."
+        ),
+    },
+]
+
+# The calendar page, a child of the home page next to the bulletin.
+CALENDAR: dict[str, Any] = {
+    "slug": "wydarzenia",
+    "pl": {
+        "title": "Wydarzenia",
+        "intro": (
+            "Spotkania, szkolenia i konsultacje dla osób z niepełnosprawnościami w Lublinie "
+            "i regionie. Przy każdym wydarzeniu piszemy, jak dostępne jest miejsce, czy będzie "
+            "tłumacz polskiego języka migowego i do kiedy można o niego poprosić."
+        ),
+    },
+    "en": {
+        "title": "Events",
+        "intro": (
+            "Meetings, training and consultations for disabled people in Lublin and the "
+            "region. For every event we say how accessible the venue is, whether a Polish Sign "
+            "Language interpreter will be there and by when you can ask for one. Most event "
+            "pages are in Polish."
+        ),
+    },
+}
+
+# Events. When: ``"date"`` (a fixed day, "YYYY-MM-DD") or ``"in_days"`` (that many days after
+# the day the loader first runs, so that `make run` always has upcoming events; once created, an
+# event keeps its date); ``"days"``: how many days it lasts (default 1); ``"start"``/``"end"``:
+# times in Poland, "HH:MM", none for an all-day event. ``"price"`` (in złoty) or
+# ``"price_details"`` make an event paid; without them it is free. ``"offer"``: the yes/no items of
+# biuletyn.events.enums.OFFER_ITEMS that the organiser provides. ``"continues"``: the slug of an
+# earlier event of this list; ``"related"``: slugs of ARTICLES. Keys of venues, organisations and
+# categories as above; ``"participants"``: one line each.
+EVENTS: list[dict[str, Any]] = [
+    {
+        # The March meeting happened; its exact day is invented for the demo.
+        "slug": "organizacje-i-miasto-marzec-2024",
+        "title": "Organizacje pozarządowe i Miasto Lublin: rozmowa o priorytetach do 2029 roku",
+        "date": "2024-03-14",
+        "start": "16:00",
+        "end": "18:00",
+        "venue": "wirydarz",
+        "organisers": ["city"],
+        "contact": "city",
+        "categories": ["events", "consultations"],
+        "related": ["ngo-i-miasto-o-europejskiej-stolicy-kultury"],
+        "participants": [
+            "Przedstawicielki i przedstawiciele lubelskich organizacji pozarządowych",
+            "Pracownicy Urzędu Miasta Lublin, którzy współpracują z organizacjami",
+        ],
+        "lead": (
+            "Pierwsza w 2024 roku rozmowa organizacji pozarządowych z urzędem miasta: czego "
+            "organizacje potrzebują, żeby razem z Lublinem przygotować się do starań o tytuł "
+            "Europejskiej Stolicy Kultury 2029."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Miasto zaprosiło organizacje, żeby usłyszeć, co pomaga im działać, a co "
+                "przeszkadza. Rozmowa sięgała kilka lat naprzód, aż do 2029 roku, w którym "
+                "Lublin chce być Europejską Stolicą Kultury.</p>",
+            ),
+            ("heading", "O czym rozmawialiśmy"),
+            (
+                "paragraph",
+                "<ul><li>jak organizacjom łatwiej znaleźć partnerów do wspólnych działań,</li>"
+                "<li>ile pieniędzy z budżetu miasta przeznaczyć na rozwój organizacji,</li>"
+                "<li>skąd wziąć lokal na biuro i spotkania,</li><li>jak zdobywać pieniądze "
+                "spoza budżetu miasta.</li></ul>",
+            ),
+            (
+                "paragraph",
+                "<p>Relację ze spotkania znajdziesz w biuletynie. Rozmowa miała ciąg dalszy "
+                "w czerwcu.</p>",
+            ),
+        ],
+    },
+    {
+        "slug": "organizacje-i-miasto-20-czerwca-2024",
+        "title": "Spotkanie organizacji pozarządowych z Miastem Lublin o współpracy w drodze "
+        "do ESK 2029",
+        "date": "2024-06-20",
+        "start": "16:00",
+        "end": "18:00",
+        "venue": "wirydarz",
+        "organisers": ["city"],
+        "contact": "city",
+        "continues": "organizacje-i-miasto-marzec-2024",
+        "categories": ["events", "consultations"],
+        "related": [
+            "spotkanie-organizacji-z-miastem-20-czerwca",
+            "konsultacje-programu-wspolpracy-2025",
+        ],
+        "participants": [
+            "Krzysztof Żuk – prezydent Lublina",
+            "Beata Stepaniuk-Kuśmierzak – zastępczyni prezydenta, która odpowiada za kulturę, "
+            "sport i partycypację",
+            "Dyrektorki i dyrektorzy wydziałów urzędu miasta, które na co dzień pracują "
+            "z organizacjami",
+        ],
+        "sign_language": "on_request",
+        "sign_language_how_to_ask": (
+            "Napisz e-mail do wydziału albo zadzwoń i powiedz, że na spotkanie 20 czerwca "
+            "potrzebujesz tłumacza PJM."
+        ),
+        "offer": ["reserved_seating"],
+        "lead": (
+            "Druga w tym roku rozmowa lubelskich organizacji z władzami miasta. Tematem jest "
+            "to, jak organizacje i urząd mają współpracować, gdy Lublin stara się o tytuł "
+            "Europejskiej Stolicy Kultury 2029."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Czerwcowe spotkanie jest dalszym ciągiem marcowej rozmowy. Wtedy "
+                "organizacje wymieniły, czego potrzebują najbardziej, a najczęściej mówiły "
+                "o centrum, w którym dostałyby lokal i pomoc w sprawach administracyjnych. "
+                "Teraz przyszedł czas na konkrety.</p>",
+            ),
+            ("heading", "Tematy spotkania"),
+            (
+                "paragraph",
+                "<ul><li>jak mogłoby powstać i działać Centrum Organizacji Pozarządowych,</li>"
+                "<li>na jakich zasadach organizacje korzystają z lokali miejskich,</li><li>co "
+                "zmienić w Programie współpracy z organizacjami pozarządowymi na 2025 rok."
+                "</li></ul>",
+            ),
+            ("subheading", "Konsultacje programu współpracy"),
+            (
+                "paragraph",
+                "<p>Uwagi do programu na 2025 rok miasto zbiera od 10 czerwca do 8 września "
+                "2024 r. Możesz je zgłosić przed spotkaniem, w jego trakcie albo po nim.</p>",
+            ),
+        ],
+    },
+    {
+        "slug": "webinar-dofinansowanie-turnusu-rehabilitacyjnego",
+        "title": "Webinar: jak złożyć wniosek o dofinansowanie turnusu rehabilitacyjnego",
+        "in_days": 5,
+        "start": "18:00",
+        "end": "19:30",
+        "attendance_mode": "online",
+        "online_url": "https://wideo.example.org/szerokie-drzwi/turnusy",
+        "organisers": ["federation"],
+        "contact": "federation",
+        "categories": ["law"],
+        "sign_language": "provided",
+        "offer": ["captions"],
+        "accessibility_other": (
+            "Nagranie z napisami i tłumaczeniem na PJM opublikujemy tydzień po spotkaniu."
+        ),
+        "lead": (
+            "Półtorej godziny przez internet z doradczynią federacji. Pokażemy krok po kroku, "
+            "jak wypełnić wniosek o dofinansowanie turnusu i na co urzędnicy patrzą najpierw."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Wystarczy komputer albo telefon z przeglądarką: nie trzeba instalować "
+                "programu ani zakładać konta. Przez cały czas na ekranie widać tłumaczkę "
+                "polskiego języka migowego, a stenotypistka na bieżąco zapisuje rozmowę, więc "
+                "pod obrazem pojawiają się napisy.</p>",
+            ),
+            ("heading", "Plan spotkania"),
+            (
+                "paragraph",
+                "<ol><li>Kto może dostać dofinansowanie i od czego zależy jego wysokość.</li>"
+                "<li>Wniosek pole po polu.</li><li>Pytania uczestników: zadasz je głosem, na "
+                "czacie albo w PJM.</li></ol>",
+            ),
+        ],
+    },
+    {
+        "slug": "warsztaty-wniosek-o-likwidacje-barier",
+        "title": "Warsztaty: piszemy wniosek o dofinansowanie likwidacji barier",
+        "in_days": 8,
+        "start": "10:00",
+        "end": "13:00",
+        "status": "cancelled",
+        "status_note": (
+            "Warsztaty są odwołane, bo prowadząca zachorowała. Zapisane osoby dostały SMS. Nowy "
+            "termin podamy w biuletynie, gdy tylko go ustalimy."
+        ),
+        "venue": "pod_lipami",
+        "organisers": ["federation"],
+        "contact": "federation",
+        "categories": ["law", "events"],
+        "related": ["dofinansowanie-likwidacji-barier-w-mieszkaniu"],
+        "offer": ["easy_read"],
+        "accessibility_notes": (
+            "Do sali prowadzą trzy stopnie. Jeśli ich nie pokonasz, zadzwoń: wypełnimy wniosek "
+            "razem z tobą w siedzibie federacji, do której wjedziesz pochylnią."
+        ),
+        "lead": (
+            "Trzy godziny pracy w małej grupie. Każdy wychodzi z wypełnionym wnioskiem "
+            "o dofinansowanie przystosowania mieszkania."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Przynieś orzeczenie i opis tego, co chcesz zmienić w mieszkaniu. Formularze "
+                "i długopisy będą na miejscu. Prowadząca pomoże tak opisać potrzeby, żeby "
+                "urzędnik zrozumiał, po co ci każda przeróbka.</p>",
+            ),
+        ],
+    },
+    {
+        "slug": "kino-dostepne-w-wirydarzu",
+        "title": "Kino dostępne w wirydarzu: film z audiodeskrypcją, napisami i tłumaczem PJM",
+        "in_days": 12,
+        "start": "19:00",
+        "end": "21:30",
+        "venue": "wirydarz",
+        "organisers": ["deaf", "federation"],
+        "contact": "deaf",
+        "categories": ["events"],
+        "sign_language": "provided",
+        "offer": ["captions", "hearing_loop", "audio_description", "reserved_seating"],
+        "accessibility_other": (
+            "Przenośną pętlę indukcyjną przywozi fundacja; obejmuje trzy pierwsze rzędy."
+        ),
+        "lead": (
+            "Wieczorny pokaz polskiego filmu, który razem obejrzą osoby widzące i niewidome, "
+            "słyszące i Głuche. Po filmie rozmowa z tłumaczką PJM i autorką audiodeskrypcji."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Napisy dla osób niesłyszących opisują też dźwięki i muzykę. "
+                "Audiodeskrypcję usłyszysz w słuchawkach, które wypożyczysz przy wejściu. Wstęp "
+                "jest wolny.</p>",
+            ),
+            ("heading", "Miejsca z przodu"),
+            (
+                "paragraph",
+                "<p>Dla osób na wózkach i ich towarzyszy zostawiamy miejsca z przodu, skąd "
+                "dobrze widać ekran i tłumaczkę. Czekają na ciebie do 18:50, potem mogą je "
+                "zająć inni widzowie.</p>",
+            ),
+        ],
+    },
+    {
+        "slug": "jak-czytac-orzeczenie-spotkanie-z-doradca",
+        "title": "Jak czytać orzeczenie o niepełnosprawności: spotkanie z doradcą",
+        "in_days": 16,
+        "start": "17:00",
+        "end": "19:00",
+        "venue": "pod_lipami",
+        "organisers": ["federation"],
+        "contact": "federation",
+        "categories": ["law"],
+        "related": ["karta-parkingowa-pytania-i-odpowiedzi", "bezplatne-dyzury-prawne"],
+        "sign_language": "on_request",
+        "sign_language_how_to_ask": (
+            "Napisz e-mail do federacji albo zadzwoń. Podaj imię i napisz, czy wolisz PJM czy "
+            "SJM. Możesz też poprosić o pomoc Fundację „Migowe Okno” przez wideorozmowę w PJM."
+        ),
+        "accessibility_notes": (
+            "Do sali prowadzą trzy stopnie bez pochylni. Jeśli ich nie pokonasz, zadzwoń do "
+            "federacji: umówimy rozmowę z doradcą w naszej siedzibie albo przez telefon."
+        ),
+        "lead": (
+            "Od orzeczenia zależą ulgi, karta parkingowa i świadczenia, a napisane jest trudnym "
+            "językiem. Doradca federacji wyjaśni, co znaczą symbole, punkty i terminy."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Przynieś swoje orzeczenie albo jego kopię, jeśli chcesz zapytać o coś "
+                "konkretnego. Możesz też tylko posłuchać. Na koniec każdy dostanie kartkę "
+                "z objaśnieniem najczęstszych symboli.</p>",
+            ),
+            ("heading", "Dla kogo"),
+            (
+                "paragraph",
+                "<p>Dla osób, które niedawno dostały pierwsze orzeczenie, dla ich bliskich i dla "
+                "pracowników organizacji, którzy pomagają innym w takich sprawach.</p>",
+            ),
+        ],
+    },
+    {
+        "slug": "dostepne-przystanki-otwarte-spotkanie",
+        "title": "Dostępne przystanki: otwarte spotkanie w urzędzie i przez internet",
+        "in_days": 20,
+        "start": "15:00",
+        "end": "17:00",
+        "attendance_mode": "mixed",
+        "venue": "city_hall",
+        "online_url": "https://wideo.example.org/lublin/przystanki",
+        "organisers": ["city", "federation"],
+        "contact": "city",
+        "categories": ["city", "consultations"],
+        "related": ["sygnalizacja-dzwiekowa-zglos-przejscie"],
+        "sign_language": "on_request",
+        "sign_language_how_to_ask": (
+            "Zadzwoń albo napisz e-mail do wydziału. Tłumacz będzie w sali, a osoby, które "
+            "dołączą przez internet, zobaczą go w okienku transmisji."
+        ),
+        "offer": ["captions"],
+        "accessibility_notes": (
+            "Nie sprawdziliśmy jeszcze tego budynku. Jeśli potrzebujesz wejścia bez schodów, "
+            "zadzwoń przed spotkaniem: pracownicy wydziału wskażą drogę."
+        ),
+        "lead": (
+            "Miasto i federacja zbierają uwagi o przystankach: krawężnikach, wiatach, "
+            "rozkładach jazdy i zapowiedziach w pojazdach. Przyjdź do urzędu albo dołącz przez "
+            "internet."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Najpierw pokażemy listę przystanków, które mieszkańcy zgłosili do poprawy "
+                "w ostatnim roku. Potem głos mają uczestnicy: powiedz, który przystanek sprawia "
+                "ci kłopot i dlaczego.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Nie możesz być z nami o tej porze? Wyślij uwagi e-mailem do wydziału. "
+                "Dołączymy je do notatki ze spotkania.</p>",
+            ),
+        ],
+    },
+    {
+        "slug": "szkolenie-dla-asystentow-osobistych",
+        "title": "Szkolenie dla asystentek i asystentów osobistych",
+        "in_days": 26,
+        "days": 2,
+        "start": "09:00",
+        "end": "15:00",
+        "venue": "swidnik",
+        "organisers": ["federation"],
+        "contact": "federation",
+        "categories": ["events"],
+        "price": "120.00",
+        "price_details": (
+            "Członkowie organizacji federacji płacą 60 zł. Obiad w oba dni jest w cenie. "
+            "Płacisz przelewem po potwierdzeniu zapisu."
+        ),
+        "offer": ["reserved_seating"],
+        "lead": (
+            "Dwa dni zajęć dla osób, które pracują albo chcą pracować jako asystenci osób "
+            "z niepełnosprawnościami. Część praktyczną prowadzą trenerzy, którzy sami "
+            "korzystają z asystencji."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Pierwszego dnia mówimy o prawach i obowiązkach asystenta, o granicach "
+                "pomocy i o tym, jak rozmawiać z osobą, której się pomaga. Drugiego dnia "
+                "ćwiczymy w salach centrum: przesiadanie z wózka, prowadzenie osoby niewidomej "
+                "w nieznanym miejscu i pomoc na schodach.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Na koniec dostaniesz zaświadczenie o ukończeniu szkolenia. Mamy 16 miejsc.</p>",
+            ),
+        ],
+    },
+    {
+        "slug": "spacer-badawczy-srodmiescie",
+        "title": "Spacer badawczy: jak dostępne jest Śródmieście",
+        "in_days": 33,
+        "start": "11:00",
+        "end": "13:30",
+        "status": "postponed",
+        "status_note": (
+            "Przekładamy spacer, bo na części trasy trwa remont chodników. Nowy termin podamy, "
+            "gdy prace się skończą. Zapisy pozostają ważne."
+        ),
+        "venue": "wirydarz",
+        "organisers": ["federation"],
+        "contact": "federation",
+        "categories": ["city"],
+        "related": ["mapa-dostepnych-miejsc-w-centrum"],
+        "offer": ["assistant"],
+        "accessibility_notes": (
+            "Zbiórka w wirydarzu. Trasa ma około półtora kilometra, a co kwadrans robimy "
+            "postój. Przez cały spacer idzie z nami dwoje asystentów."
+        ),
+        "lead": (
+            "Przejdziemy razem krótką trasą po centrum i sprawdzimy krawężniki, przejścia "
+            "i wejścia do budynków. Co zobaczymy, trafi na mapę dostępnych miejsc."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Na spacerze badawczym patrzymy na ulicę oczami osoby, która jeździ na "
+                "wózku, nie widzi albo szybko się męczy. Każdy dostaje kartę, na której "
+                "zaznacza przeszkody. Nie potrzebujesz żadnej wiedzy technicznej.</p>",
+            ),
+        ],
+    },
+    {
+        "slug": "dni-otwarte-centrum-sportu-i-rehabilitacji",
+        "title": "Dni otwarte Centrum Sportu i Rehabilitacji „Aktywni” w Świdniku",
+        "in_days": 40,
+        "days": 3,
+        "venue": "swidnik",
+        "organisers": ["federation"],
+        "contact": "federation",
+        "categories": ["events"],
+        "offer": ["easy_read", "assistant", "reserved_seating"],
+        "accessibility_other": (
+            "W punkcie informacyjnym przy wejściu wypożyczysz wózek albo składane krzesło na "
+            "czas zwiedzania."
+        ),
+        "lead": (
+            "Przez trzy dni możesz za darmo spróbować boccii, koszykówki na wózkach, pływania "
+            "i ćwiczeń na siłowni przystosowanej do potrzeb osób z niepełnosprawnościami."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>Zajęcia trwają od rana do wieczora, a plan na każdy dzień wisi przy "
+                "recepcji. Nie trzeba się zapisywać; na basen weź strój i ręcznik. Instruktorzy "
+                "pomogą dobrać ćwiczenia do twoich możliwości i powiedzą, jak zapisać się na "
+                "stałe zajęcia.</p>",
+            ),
+            (
+                "paragraph",
+                "<p>Plan dnia przygotowaliśmy też w tekście łatwym do czytania. Dostaniesz go "
+                "w punkcie informacyjnym.</p>",
+            ),
+        ],
+    },
+]
+
+# Events translated into English for real; the other English event pages stay aliases. A
+# translation gives every text the Polish event has (the loader checks).
+EVENT_TRANSLATIONS: dict[str, dict[str, Any]] = {
+    "organizacje-i-miasto-20-czerwca-2024": {
+        "slug": "ngos-and-the-city-20-june-2024",
+        "title": "NGOs meet the City of Lublin about working together on the way to ECoC 2029",
+        "categories": ["events", "consultations"],
+        "participants": [
+            "Krzysztof Żuk, Mayor of Lublin",
+            "Beata Stepaniuk-Kuśmierzak, Deputy Mayor responsible for culture, sport and "
+            "participation",
+            "Directors of the City Hall departments that work with NGOs day to day",
+        ],
+        "sign_language_how_to_ask": (
+            "E-mail or call the department and say that you need a Polish Sign Language "
+            "interpreter at the meeting on 20 June."
+        ),
+        "lead": (
+            "The second conversation this year between Lublin's NGOs and the city authorities. "
+            "It is about how organisations and the City Hall will work together while Lublin "
+            "bids to be European Capital of Culture 2029."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>The June meeting carries on from the one in March. Then, organisations "
+                "listed what they needed most, and the idea they came back to most often was a "
+                "centre that would give them premises and help with paperwork. Now it is time "
+                "for the details.</p>",
+            ),
+            ("heading", "On the agenda"),
+            (
+                "paragraph",
+                "<ul><li>how a Centre for Non-Governmental Organisations could be set up and "
+                "run,</li><li>the terms on which organisations use city-owned premises,</li>"
+                "<li>what to change in the programme of cooperation with NGOs for 2025.</li>"
+                "</ul>",
+            ),
+            ("subheading", "Consultation on the cooperation programme"),
+            (
+                "paragraph",
+                "<p>The city is collecting comments on the 2025 programme from 10 June to "
+                "8 September 2024. You can send yours before the meeting, raise it there or "
+                "send it afterwards.</p>",
+            ),
+        ],
+    },
+    "kino-dostepne-w-wirydarzu": {
+        "slug": "accessible-cinema-in-the-courtyard",
+        "title": "Accessible cinema in the courtyard: a film with audio description, captions "
+        "and a sign language interpreter",
+        "categories": ["events"],
+        "accessibility_other": (
+            "The foundation brings a portable induction loop; it covers the first three rows."
+        ),
+        "lead": (
+            "An evening screening of a Polish film for sighted and blind, hearing and Deaf "
+            "people together. After the film, a talk with the PJM interpreter and the author "
+            "of the audio description. The film is in Polish."
+        ),
+        "body": [
+            (
+                "paragraph",
+                "<p>The captions for deaf viewers also describe sounds and music. You will hear "
+                "the audio description through headphones, which you can borrow at the "
+                "entrance. Admission is free.</p>",
+            ),
+            ("heading", "Seats at the front"),
+            (
+                "paragraph",
+                "<p>We keep seats at the front, with a good view of the screen and the "
+                "interpreter, for wheelchair users and the people with them. They are held for "
+                "you until 18:50; after that other viewers may take them.</p>",
+            ),
+        ],
+    },
 }
 
 # --- the privacy policy and the site settings ---------------------------------------------------

@@ -1,8 +1,9 @@
 """Build the demo content through the project's services.
 
-Idempotent: every object is looked up first (pages, categories and organisations by slug,
-images and documents by title, the member by username) and an existing one is left as it is, so
-running the loader again changes nothing and duplicates nothing. It runs in one transaction:
+Idempotent: every object is looked up first (pages, categories, organisations and venues by
+slug, images and documents by title, the member by username) and an existing one is left as it
+is, so running the loader again changes nothing and duplicates nothing. Upcoming events get dates
+relative to the day they are created and keep them. It runs in one transaction:
 bad demo data (an image whose description fails the alt-text checker, say) raises and leaves the
 database as it was.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from io import BytesIO
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -21,6 +23,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.documents import get_document_model
@@ -36,9 +39,13 @@ from biuletyn.articles.models import (
     Category,
 )
 from biuletyn.articles.services import ensure_editorial_groups, open_member_section
+from biuletyn.events.enums import OFFER_ITEMS, AttendanceMode, EventStatus, SignLanguageOffer
+from biuletyn.events.models import EventIndexPage, EventPage, EventRelatedArticle
 from biuletyn.organisations.models import Organisation
 from biuletyn.pages.models import HomePage, SiteSettings, StandardPage
 from biuletyn.pages.services import ensure_home_pages, publish_new_page, translate_alias
+from biuletyn.venues.enums import FEATURES, Availability
+from biuletyn.venues.models import Venue
 
 from . import content, images
 
@@ -56,6 +63,7 @@ class _Refs:
     organisations: dict[str, Organisation] = field(default_factory=dict)
     images: dict[str, Any] = field(default_factory=dict)
     documents: dict[str, Any] = field(default_factory=dict)
+    venues: dict[str, Venue] = field(default_factory=dict)
 
 
 @transaction.atomic
@@ -91,6 +99,14 @@ def load(*, port: int) -> dict[str, Any]:
     privacy = _ensure_privacy_page(homes[settings.LANGUAGE_CODE])
     _ensure_site_settings(privacy, refs)
 
+    _ensure_venues(refs)
+    calendar = _ensure_calendar(homes)
+    events = _ensure_events(calendar, articles, refs)
+    for slug, translation in content.EVENT_TRANSLATIONS.items():
+        _ensure_event_translation(events[slug], translation, refs)
+    for page in (bulletin, calendar):
+        _ensure_in_menus(page)
+
     return {
         "home_pages": len(homes),
         "articles": ArticlePage.objects.live().filter(locale=bulletin.locale).count(),
@@ -99,6 +115,9 @@ def load(*, port: int) -> dict[str, Any]:
         "organisations": len(refs.organisations),
         "images": len(refs.images),
         "documents": len(refs.documents),
+        "venues": len(refs.venues),
+        "events": EventPage.objects.live().filter(locale=calendar.locale).count(),
+        "translated_events": len(content.EVENT_TRANSLATIONS),
         "in_moderation": submitted.title,
         "member": {"username": member.username, "password": member_password},
     }
@@ -137,6 +156,38 @@ def _ensure_privacy_page(home: HomePage) -> StandardPage:
         )
         publish_new_page(parent=home, page=page)
     return page
+
+
+def _ensure_calendar(homes: dict[str, HomePage]) -> EventIndexPage:
+    home = homes[settings.LANGUAGE_CODE]
+    spec = content.CALENDAR
+    calendar = EventIndexPage.objects.child_of(home).filter(slug=spec["slug"]).first()
+    if calendar is None:
+        own = spec[settings.LANGUAGE_CODE]
+        calendar = EventIndexPage(
+            title=own["title"],
+            slug=spec["slug"],
+            intro=own["intro"],
+            locale=home.locale,
+            show_in_menus=True,
+        )
+        publish_new_page(parent=home, page=calendar)
+    for code, home_twin in homes.items():
+        twin = calendar.get_translation_or_none(home_twin.locale)
+        if code != settings.LANGUAGE_CODE and twin is not None and twin.alias_of_id:
+            translate_alias(twin.specific, title=spec[code]["title"], intro=spec[code]["intro"])
+    return calendar
+
+
+def _ensure_in_menus(page: Page) -> None:
+    """The header lists the home page's children that are in menus: put ``page`` and its
+    translations there, publishing a revision only where it is not there yet. Aliases follow
+    their page."""
+    for version in [page, *page.get_translations()]:
+        version = version.specific
+        if version.alias_of_id is None and not version.show_in_menus:
+            version.show_in_menus = True
+            version.save_revision().publish()
 
 
 def _when(text: str) -> dt.datetime:
@@ -233,6 +284,118 @@ def _ensure_translation(article: ArticlePage, spec: dict[str, Any], refs: _Refs)
         translate_alias(page, **fields)
 
 
+# Texts of an event besides its title, lead and body: a translation must give each one the Polish
+# event has, or the English page would show Polish.
+_EVENT_TEXTS = (
+    "participants",
+    "status_note",
+    "sign_language_how_to_ask",
+    "price_details",
+    "accessibility_other",
+    "accessibility_notes",
+)
+
+
+def _event_texts(spec: dict[str, Any], refs: _Refs, language: str) -> dict[str, Any]:
+    """The fields of an event that differ between languages."""
+    fields: dict[str, Any] = {
+        "title": spec["title"],
+        "slug": spec["slug"],
+        "lead": spec["lead"],
+        "body": _body(spec["body"], refs),
+        "categories": [refs.categories[key][language] for key in spec["categories"]],
+    }
+    for name in _EVENT_TEXTS:
+        value = spec.get(name, "")
+        fields[name] = "\n".join(value) if isinstance(value, list) else value
+    return fields
+
+
+def _event_when(spec: dict[str, Any], today: dt.date) -> dict[str, Any]:
+    """A fixed date, or one ``in_days`` after ``today``; times in Poland, none all day."""
+    if "date" in spec:
+        start = dt.date.fromisoformat(spec["date"])
+    else:
+        start = today + dt.timedelta(days=spec["in_days"])
+    days = spec.get("days", 1)
+    return {
+        "start_date": start,
+        "end_date": start + dt.timedelta(days=days - 1) if days > 1 else None,
+        "start_time": dt.time.fromisoformat(spec["start"]) if "start" in spec else None,
+        "end_time": dt.time.fromisoformat(spec["end"]) if "end" in spec else None,
+    }
+
+
+def _event_facts(spec: dict[str, Any], refs: _Refs) -> dict[str, Any]:
+    """The fields of an event that are the same in every language."""
+    unknown_offer = set(spec.get("offer", [])) - {item.field for item in OFFER_ITEMS}
+    if unknown_offer:
+        raise ValueError(f"Demo event {spec['slug']!r}: no such offer items {unknown_offer}.")
+    price = spec.get("price")
+    contact = spec.get("contact")
+    venue = spec.get("venue")
+    return {
+        "status": EventStatus(spec.get("status", EventStatus.SCHEDULED)),
+        "attendance_mode": AttendanceMode(spec.get("attendance_mode", AttendanceMode.IN_PERSON)),
+        "venue": refs.venues[venue] if venue else None,
+        "online_url": spec.get("online_url", ""),
+        "organisers": [refs.organisations[key] for key in spec["organisers"]],
+        "contact": refs.organisations[contact] if contact else None,
+        "is_free": price is None and not spec.get("price_details"),
+        "price": Decimal(price) if price is not None else None,
+        "sign_language": SignLanguageOffer(spec.get("sign_language", SignLanguageOffer.NONE)),
+        **{item.field: item.field in spec.get("offer", []) for item in OFFER_ITEMS},
+    }
+
+
+def _ensure_events(
+    calendar: EventIndexPage, articles: dict[str, ArticlePage], refs: _Refs
+) -> dict[str, EventPage]:
+    today = timezone.localdate()
+    language = calendar.locale.language_code
+    events: dict[str, EventPage] = {}
+    for spec in content.EVENTS:
+        event = EventPage.objects.child_of(calendar).filter(slug=spec["slug"]).first()
+        if event is None:
+            event = EventPage(
+                locale=calendar.locale,
+                continues=events[spec["continues"]] if "continues" in spec else None,
+                **_event_when(spec, today),
+                **_event_facts(spec, refs),
+                **_event_texts(spec, refs, language),
+            )
+            event.related_articles = [
+                EventRelatedArticle(article=articles[slug]) for slug in spec.get("related", [])
+            ]
+            event.clean()  # bad demo data fails here, with the editor's message
+            publish_new_page(parent=calendar, page=event)
+        events[spec["slug"]] = event
+    return events
+
+
+def _ensure_event_translation(event: EventPage, spec: dict[str, Any], refs: _Refs) -> None:
+    for code, locale in refs.locales.items():
+        if code == settings.LANGUAGE_CODE:
+            continue
+        twin = event.get_translation_or_none(locale)
+        if twin is None or twin.alias_of_id is None:
+            continue  # not there, or an editor has translated it already
+        fields = _event_texts(spec, refs, code)
+        untranslated = [name for name in _EVENT_TEXTS if getattr(event, name) and not fields[name]]
+        if untranslated:
+            raise ValueError(
+                f"The translation of demo event {event.slug!r} lacks {', '.join(untranslated)}."
+            )
+        page = twin.specific
+        if event.continues is not None:
+            page.continues = event.continues.get_translation(locale)
+        page.related_articles = [
+            EventRelatedArticle(article=link.article.get_translation(locale))
+            for link in event.related_articles.all()
+        ]
+        translate_alias(page, **fields)
+
+
 def _ensure_member_article(section: ArticleSectionPage, member: Any, refs: _Refs) -> ArticlePage:
     """An article the member wrote and submitted: a draft, in the section's workflow."""
     spec = content.MEMBER_ARTICLE
@@ -287,6 +450,32 @@ def _ensure_organisations(refs: _Refs) -> None:
             slug=spec["slug"], defaults=fields
         )
         refs.organisations[spec["key"]] = organisation
+
+
+def _ensure_venues(refs: _Refs) -> None:
+    for spec in content.VENUES:
+        venue = Venue.objects.filter(slug=spec["slug"]).first()
+        if venue is None:
+            unknown = set(spec["profile"]) - {feature.field for feature in FEATURES}
+            if unknown:
+                raise ValueError(f"Demo venue {spec['slug']!r}: no such features {unknown}.")
+            fields = {
+                name: value
+                for name, value in spec.items()
+                if name not in {"key", "profile", "latitude", "longitude"}
+            }
+            venue = Venue(
+                latitude=Decimal(spec["latitude"]) if "latitude" in spec else None,
+                longitude=Decimal(spec["longitude"]) if "longitude" in spec else None,
+                **fields,
+                **{
+                    feature.field: Availability(spec["profile"].get(feature.field, "unknown"))
+                    for feature in FEATURES
+                },
+            )
+            venue.full_clean()
+            venue.save()
+        refs.venues[spec["key"]] = venue
 
 
 def _ensure_images(refs: _Refs) -> None:

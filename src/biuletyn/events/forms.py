@@ -68,7 +68,12 @@ class EventFilterForm(forms.Form):
         required=False,
         input_formats=["%Y-%m-%d"],
         help_text=_("For example 2026-12-24."),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        # A text field, not type="date": it keeps whatever the reader typed (a date picker
+        # would drop "2024-13-01" silently), and browsers' pickers are hard to use with a
+        # screen reader or at 400 % zoom.
+        widget=forms.DateInput(
+            attrs={"autocomplete": "off", "spellcheck": "false"}, format="%Y-%m-%d"
+        ),
         error_messages={"invalid": _("Give the day as year-month-day, for example 2026-12-24.")},
     )
 

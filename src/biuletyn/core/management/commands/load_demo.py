@@ -26,7 +26,9 @@ class Command(BaseCommand):
             f"Demo content ready: {result['home_pages']} home pages, {result['articles']} "
             f"articles ({result['translated_articles']} translated into English), "
             f"{result['categories']} categories, {result['organisations']} organisations, "
-            f"{result['images']} images, {result['documents']} documents; in moderation: "
+            f"{result['images']} images, {result['documents']} documents, "
+            f"{result['venues']} venues, {result['events']} events "
+            f"({result['translated_events']} translated); in moderation: "
             f"“{result['in_moderation']}”."
         )
         member = result["member"]
