@@ -32,6 +32,8 @@ class EventShowcase:
 def make_event_showcase(homes: dict[str, Page]) -> EventShowcase:
     today = timezone.localdate()
     calendar = make_calendar(homes["pl"])
+    calendar.show_in_menus = True  # the main navigation lists it
+    calendar.save_revision().publish()
     organiser = make_organisation(
         name="Wydział Spraw Społecznych",
         slug="wydzial-spraw-spolecznych",

@@ -1,0 +1,161 @@
+"""The calendar in a real browser (issue 4): every calendar view and every kind of event page in
+pl and en at 1280 and 320 px (axe, one h1, the right lang, reflow), a filter chosen and sent with
+the keyboard alone, the event's ICS link reached by keyboard, the venue directory in the main
+navigation, and the event editor in the admin with its errors.
+
+Personas: an anonymous reader (a screen reader or keyboard user, a reader at 320 px); an editor.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from biuletyn.events.models import EventPage
+from biuletyn.pages.models import HomePage
+from tests.browser.helpers import (
+    DESKTOP,
+    NARROW_320,
+    KeyStep,
+    assert_no_axe_violations,
+    assert_no_horizontal_overflow,
+    keyboard_journey,
+    visit,
+)
+from tests.factories.event_showcase import LANGUAGES, EventShowcase, make_event_showcase
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = {"1280px": DESKTOP, "320px": NARROW_320}
+
+
+@pytest.fixture
+def showcase(live_site) -> EventShowcase:
+    homes = {code: HomePage.objects.get(locale__language_code=code) for code in LANGUAGES}
+    return make_event_showcase(homes)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_calendar_page_and_event_kind(new_context, showcase, language):
+    problems = []
+    for viewport, size in VIEWPORTS.items():
+        page = new_context(**size).new_page()
+        for kind, path in showcase.paths[language].items():
+            try:
+                visit(page, path)
+                assert page.locator("html").get_attribute("lang") == language
+                assert page.get_by_role("heading", level=1).count() == 1
+                if viewport == "320px":
+                    assert_no_horizontal_overflow(page)
+            except AssertionError as error:
+                problems.append(f"--- {kind} ({path}) at {viewport}:\n{error}")
+    assert not problems, "\n\n".join(problems)
+
+
+def test_filter_with_the_keyboard_only(new_context, showcase):
+    """Tab to the accessibility filter, choose "with PJM" with the arrow keys, send with Enter."""
+    page: Page = new_context().new_page()
+    visit(page, "/en/kalendarz/")
+    page.locator("main").evaluate("(main) => { main.tabIndex = -1; main.focus(); }")
+
+    for view in ("Upcoming events", "Month by month", "Past events"):
+        keyboard_journey(page, [KeyStep("Tab", {"tag": "a", "text": view})])
+    for field in ("id_category", "id_organiser", "id_city", "id_attendance", "id_feature"):
+        keyboard_journey(page, [KeyStep("Tab", {"tag": "select", "id": field})])
+    page.keyboard.press("ArrowDown")  # the first feature: Polish Sign Language
+    assert page.locator("#id_feature").input_value() == "pjm"
+    keyboard_journey(
+        page,
+        [
+            KeyStep("Tab", {"tag": "input", "id": "id_from_date"}),
+            KeyStep("Tab", {"tag": "button", "text": "Show events"}),
+        ],
+    )
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert "feature=pjm" in page.url
+    titles = page.locator(".app-event-card__title").all_inner_texts()
+    assert titles == ["Meeting of organisations with the City", "Webinar o świadczeniach"]
+    # The filtered calendar offers its own feed.
+    feed = page.get_by_role("link", name="Calendar feed (ICS)")
+    assert "feature=pjm" in (feed.get_attribute("href") or "")
+    assert_no_axe_violations(page)
+
+
+def test_a_bad_date_is_explained_and_kept(new_context, showcase):
+    page: Page = new_context().new_page()
+    visit(page, "/kalendarz/")
+    page.get_by_label("Od dnia").fill("2024-13-01")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Pokaż wydarzenia").click()
+    summary = page.get_by_role("alert")
+    assert "rok-miesiąc-dzień" in summary.inner_text()
+    assert page.get_by_label("Od dnia").input_value() == "2024-13-01"
+    assert page.locator("#id_from_date").get_attribute("aria-invalid") == "true"
+    assert_no_axe_violations(page)
+
+
+def test_from_the_calendar_to_the_ics_file_by_keyboard(new_context, showcase):
+    page: Page = new_context().new_page()
+    visit(page, "/kalendarz/")
+    event = showcase.events["timed"]
+    link = page.locator(f".app-event-card__title a[href='{event.url}']")
+    link.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert_no_axe_violations(page)
+    assert "Ostatni dzień na zgłoszenie" in page.locator(".app-offer").inner_text()
+
+    ics_link = page.locator("a.app-button--secondary[download]")
+    assert ics_link.get_attribute("href") == f"/kalendarz/wydarzenie-{event.pk}.ics"
+    ics_link.focus()
+    with page.expect_download() as download_info:
+        page.keyboard.press("Enter")
+    download = download_info.value
+    assert download.suggested_filename == f"{event.slug}.ics"
+    assert "BEGIN:VCALENDAR" in Path(download.path()).read_text(encoding="utf-8")
+
+
+def test_main_navigation_marks_where_the_reader_is(new_context, showcase):
+    page: Page = new_context().new_page()
+    event = showcase.events["online"]
+    visit(page, event.url)
+    navigation = page.get_by_role("navigation", name="Główne")
+    assert navigation.get_by_role("link", name="Miejsca").count() == 1
+    calendar_link = navigation.locator("a[aria-current]")
+    assert calendar_link.get_attribute("href") == "/kalendarz/"
+    assert calendar_link.get_attribute("aria-current") == "true"
+
+
+EDITOR = "redakcja-wydarzen"
+PASSWORD = "Haslo-testowe-2026!"
+
+
+def test_event_editor_in_the_admin_explains_bad_times(new_context, showcase, django_user_model):
+    django_user_model.objects.create_superuser(EDITOR, "wydarzenia@example.org", PASSWORD)
+    page: Page = new_context().new_page()
+    visit(page, "/admin/login/")
+    page.get_by_label("Nazwa użytkownika").fill(EDITOR)
+    page.get_by_label("Hasło").fill(PASSWORD)
+    page.get_by_label("Hasło").press("Enter")
+    page.wait_for_url("**/admin/")
+
+    event = showcase.events["timed"]
+    page.goto(f"/admin/pages/{event.pk}/edit/", wait_until="networkidle")
+    assert_no_axe_violations(page)
+    end_date = page.locator("#id_end_date")
+    end_date.fill((event.start_date.replace(day=1)).strftime("%Y-%m-%d"))
+    end_date.press("Escape")
+    page.get_by_role("button", name="Zapisz szkic").click()
+    page.wait_for_load_state("networkidle")
+    assert "nie może się skończyć, zanim się zacznie" in page.locator("body").inner_text()
+    assert_no_axe_violations(page)
+    event.refresh_from_db()
+    assert EventPage.objects.get(pk=event.pk).end_date is None  # nothing saved
+
+    page.get_by_role("tab", name="Dostępność").click()
+    assert page.get_by_label("tłumacz polskiego języka migowego (PJM)").count() == 1
+    assert_no_axe_violations(page)
