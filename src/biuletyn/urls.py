@@ -7,11 +7,17 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from biuletyn.pages.sitemaps import TranslatedSitemap
+from biuletyn.venues.sitemaps import VenueSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": TranslatedSitemap, "venues": VenueSitemap}},
+        name="sitemap",
+    ),
 ]
 
 if settings.DEBUG:

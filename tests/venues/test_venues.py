@@ -20,8 +20,9 @@ from tests.factories.venues import make_venue
 
 pytestmark = pytest.mark.integration
 
-# Site, site settings, the cities for the filter, the venues.
-QUERIES_ON_LIST = 4
+# Site, site settings, the main navigation (home page, its sections), the cities for the filter,
+# the venues.
+QUERIES_ON_LIST = 6
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
 
@@ -230,3 +231,11 @@ def test_english_pages_mark_the_polish_content_as_polish(client, site_tree):
 
     assert '<h1 class="app-heading-xl" lang="pl">Teatr Stary</h1>' in english
     assert '<h1 class="app-heading-xl">Teatr Stary</h1>' in polish
+
+
+def test_sitemap_lists_every_venue_in_both_languages(site_tree, client):
+    make_venue(slug="biblioteka")
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/miejsca/biblioteka/</loc>" in sitemap
+    assert "<loc>http://testserver/en/venues/biblioteka/</loc>" in sitemap
+    assert 'hreflang="en" href="http://testserver/en/venues/biblioteka/"' in sitemap

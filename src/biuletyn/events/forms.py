@@ -97,5 +97,7 @@ class EventFilterForm(forms.Form):
         cast(forms.ChoiceField, self.fields[name]).choices = choices
 
     def filters(self) -> dict[str, Any]:
-        """The chosen filters, without the empty ones (call after is_valid())."""
+        """The chosen filters, without the empty ones; none for an unbound or invalid form."""
+        if not self.is_bound or not self.is_valid():
+            return {}
         return {name: value for name, value in self.cleaned_data.items() if value}

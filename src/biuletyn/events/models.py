@@ -441,7 +441,7 @@ class EventPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         calendar = EventIndexPage.objects.ancestor_of(self).filter(locale=self.locale).first()
-        categories = list(self.categories.all())
+        categories = _in_locale(list(self.categories.all()), self.locale)
         organisers = list(self.organisers.all())
         related = [
             link.article
@@ -460,6 +460,21 @@ class EventPage(Page):
             structured_data=event_data(self, request, organisers=organisers),
         )
         return context
+
+
+def _in_locale(categories: list[Any], locale: Any) -> list[Any]:
+    """Categories in ``locale`` where they have a translation there: an untranslated event (an
+    alias) keeps its Polish categories, whose filter links must use the calendar's language."""
+    foreign = [c.translation_key for c in categories if c.locale_id != locale.pk]
+    if not foreign:
+        return categories
+    from biuletyn.articles.models import Category
+
+    translated = {
+        c.translation_key: c
+        for c in Category.objects.filter(translation_key__in=foreign, locale=locale)
+    }
+    return [translated.get(c.translation_key, c) for c in categories]
 
 
 class EventRelatedArticle(Orderable):

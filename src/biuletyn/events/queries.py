@@ -215,7 +215,7 @@ def upcoming(parent: Page, params: Mapping[str, Any]) -> Listing:
     form = filter_form(parent.locale, params)
     if params and not form.is_valid():
         return Listing(form)
-    filters = form.filters() if params else {}
+    filters = form.filters()
     since = filters.get("from_date") or today()
     queryset = apply_filters(events(parent.locale, parent), filters).filter(last_day__gte=since)
     return Listing(form, days=group_by_day(list(queryset), since), filters=filters)
@@ -225,7 +225,7 @@ def in_month(parent: Page, first_day: dt.date, params: Mapping[str, Any]) -> Lis
     form = filter_form(parent.locale, params, with_date=False)
     if params and not form.is_valid():
         return Listing(form)
-    filters = form.filters() if params else {}
+    filters = form.filters()
     queryset = apply_filters(events(parent.locale, parent), filters).filter(
         start_date__lt=month_after(first_day), last_day__gte=first_day
     )
@@ -239,7 +239,7 @@ def past(parent: Page, params: Mapping[str, Any], page_size: int) -> Listing:
     form = filter_form(parent.locale, params, with_date=False)
     if params and not form.is_valid():
         return Listing(form)
-    filters = form.filters() if params else {}
+    filters = form.filters()
     queryset = (
         apply_filters(events(parent.locale, parent), filters)
         .filter(last_day__lt=today())
@@ -257,6 +257,11 @@ def for_feed(
     form = filter_form(locale, params, with_date=False)
     if params and not form.is_valid():
         return form, None
-    filters = form.filters() if params else {}
+    filters = form.filters()
     since = today() - dt.timedelta(days=FEED_KEEPS_PAST_DAYS)
     return form, list(apply_filters(events(locale), filters).filter(last_day__gte=since))
+
+
+def upcoming_at(venue: Venue, locale: Locale, limit: int = 10) -> list[EventPage]:
+    """The next events at ``venue``, for the venue's page."""
+    return list(events(locale).filter(venue=venue, last_day__gte=today())[:limit])

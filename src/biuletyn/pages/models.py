@@ -31,6 +31,7 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
     latest_count = 6
+    upcoming_count = 3
 
     class Meta:
         verbose_name = _("home page")
@@ -46,7 +47,19 @@ class HomePage(Page):
         context["latest_articles"] = (
             list(articles_in(bulletin)[: self.latest_count]) if bulletin else []
         )
+        context.update(_upcoming_events(self))
         return context
+
+
+def _upcoming_events(home: HomePage) -> dict[str, Any]:
+    from biuletyn.events.models import EventIndexPage
+    from biuletyn.events.queries import events, today
+
+    calendar = EventIndexPage.objects.child_of(home).live().first()
+    if calendar is None:
+        return {"calendar": None, "upcoming_events": []}
+    upcoming = events(home.locale, calendar).filter(last_day__gte=today())
+    return {"calendar": calendar, "upcoming_events": list(upcoming[: home.upcoming_count])}
 
 
 class StandardPage(Page):

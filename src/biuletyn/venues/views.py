@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
+from wagtail.models import Locale
 
 from .forms import VenueFilterForm
 from .models import Venue
@@ -36,12 +37,16 @@ def venue_list(request: HttpRequest) -> HttpResponse:
 
 
 def venue_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    # Events use venues, not the other way round: imported here, where a venue shows its events.
+    from biuletyn.events.queries import upcoming_at
+
     venue = get_object_or_404(Venue.objects.prefetch_related("photos__image"), slug=slug)
     return render(
         request,
         "venues/venue_detail.html",
         {
             "venue": venue,
+            "upcoming_events": upcoming_at(venue, Locale.get_active()),
             "structured_data": place(venue, request),
             "content_lang": _content_lang(),
         },

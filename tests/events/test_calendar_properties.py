@@ -1,0 +1,70 @@
+"""Whatever a reader or a robot puts in the calendar's address, the answer is a page with a
+message or a 404, never a server error: filters (GET), the month in the path, the archive's page
+number and the feeds. Hypothesis writes the input."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.factories.events import make_calendar, make_event
+
+pytestmark = pytest.mark.integration
+
+FILTERS = ("category", "organiser", "city", "attendance", "feature", "from_date")
+SETTINGS = settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+# Text a query string can carry (no NUL: Django's test client refuses it before any view runs).
+QUERY_TEXT = st.text(alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"))
+
+
+@pytest.fixture
+def calendar(site_tree):
+    calendar = make_calendar(site_tree["pl"])
+    make_event(calendar, start_date=timezone.localdate() + dt.timedelta(days=3))
+    return calendar
+
+
+@SETTINGS
+@given(params=st.dictionaries(st.sampled_from(FILTERS), QUERY_TEXT, max_size=4))
+def test_any_filter_values_give_a_page(calendar, params):
+    client = Client(raise_request_exception=False)
+    for path in ("/kalendarz/", "/en/kalendarz/", "/kalendarz/archiwum/"):
+        response = client.get(path, params)
+        assert response.status_code == 200, (path, params)
+        if any(params.values()) and b"app-error-summary" not in response.content:
+            assert b"app-results-count" in response.content
+
+
+@SETTINGS
+@given(params=st.dictionaries(st.sampled_from(FILTERS), QUERY_TEXT, max_size=4))
+def test_any_feed_filter_gives_a_calendar_or_a_message(calendar, params):
+    client = Client(raise_request_exception=False)
+    response = client.get("/kalendarz.ics", params)
+    assert response.status_code in (200, 400), params
+    if response.status_code == 400:
+        assert response["Content-Type"] == "text/plain; charset=utf-8"
+    else:
+        assert response.content.startswith(b"BEGIN:VCALENDAR\r\n")
+
+
+@SETTINGS
+@given(
+    month=st.text(
+        alphabet=st.characters(blacklist_categories=["Cs", "Cc"], blacklist_characters="/?#%"),
+        min_size=1,
+    ),
+    page=QUERY_TEXT,
+)
+def test_any_month_or_page_number_gives_a_page_or_a_404(calendar, month, page):
+    client = Client(raise_request_exception=False)
+    response = client.get(f"/kalendarz/miesiac/{month}/")
+    assert response.status_code in (200, 404), month
+    response = client.get("/kalendarz/archiwum/", {"strona": page})
+    assert response.status_code in (200, 404), page
