@@ -39,7 +39,9 @@ def titles(response) -> list[str]:
 
 
 def test_upcoming_events_are_grouped_by_day_in_order(client, calendar):
-    make_event(calendar, title="Później", start_date=days(3), start_time=dt.time(18, 0), end_time=None)
+    make_event(
+        calendar, title="Później", start_date=days(3), start_time=dt.time(18, 0), end_time=None
+    )
     make_event(calendar, title="Rano", start_date=days(3), start_time=dt.time(9, 0))
     make_event(calendar, title="Cały dzień", start_date=days(3), start_time=None, end_time=None)
     make_event(calendar, title="Jutro", start_date=days(1))
@@ -127,9 +129,7 @@ def test_filters_by_category_organiser_city_attendance_and_feature(client, calen
     make_event(calendar, title="Koncert", start_date=days(2), categories=[culture])
     make_event(calendar, title="Warsztaty", start_date=days(3), organisers=[organiser])
     make_event(calendar, title="W Zamościu", start_date=days(4), venue=zamosc)
-    make_event(
-        calendar, title="Webinar", start_date=days(5), attendance_mode="online", venue=None
-    )
+    make_event(calendar, title="Webinar", start_date=days(5), attendance_mode="online", venue=None)
     make_event(calendar, title="Z tłumaczem", start_date=days(6), sign_language="provided")
 
     def shown(query: str) -> list[str]:
@@ -160,9 +160,7 @@ def test_filters_by_category_organiser_city_attendance_and_feature(client, calen
         ("from_date=jutro", "Give the day as year-month-day"),
     ],
 )
-def test_bad_filter_values_get_a_message_in_the_readers_language(
-    client, calendar, query, message
-):
+def test_bad_filter_values_get_a_message_in_the_readers_language(client, calendar, query, message):
     make_event(calendar, start_date=days(1))
     response = client.get(f"/en/kalendarz/?{query}")
     assert response.status_code == 200
@@ -228,7 +226,7 @@ def test_event_page_shows_the_facts_the_offer_and_the_venue_profile(client, cale
     assert "Napisz e-mail lub SMS." in html
     assert "boczne wejście" in html
     assert "Dyrektorzy wydziałów" in html
-    assert f'/kalendarz/wydarzenie-{event.pk}.ics' in html
+    assert f"/kalendarz/wydarzenie-{event.pk}.ics" in html
     assert 'type="text/calendar"' in html
     data = json.loads(
         re.search(r'<script type="application/ld\+json">(.+?)</script>', html, re.S)[1]
@@ -247,7 +245,10 @@ def test_cancelled_event_says_so_first(client, calendar):
 def test_every_page_links_the_calendar_feed(client, calendar):
     for path in ["/", "/en/", "/kalendarz/", "/miejsca/"]:
         html = client.get(path).content.decode()
-        assert re.search(r'<link rel="alternate" type="text/calendar"[^>]+href="/(en/calendar|kalendarz)\.ics"', html), path
+        assert re.search(
+            r'<link rel="alternate" type="text/calendar"[^>]+href="/(en/calendar|kalendarz)\.ics"',
+            html,
+        ), path
 
 
 def test_an_unpublished_event_is_not_shown(client, calendar):
@@ -255,3 +256,19 @@ def test_an_unpublished_event_is_not_shown(client, calendar):
     event.unpublish()
     assert "Szkic" not in client.get("/kalendarz/").content.decode()
     assert EventPage.objects.live().count() == 0
+
+
+def test_links_between_events_stay_in_the_readers_language(client, site_tree, calendar):
+    march = make_event(calendar, title="Marzec", slug="marzec", start_date=days(-90))
+    june = make_event(
+        calendar, title="Czerwiec", slug="czerwiec", start_date=days(-5), continues=march
+    )
+    english_june = june.get_translation(site_tree["en"].locale)
+
+    english = client.get(english_june.url).content.decode()
+    polish_march = client.get(march.url).content.decode()
+
+    assert 'href="/en/kalendarz/marzec/"' in english
+    assert 'href="/kalendarz/marzec/"' not in english
+    assert 'href="/kalendarz/czerwiec/"' in polish_march  # "continued at"
+    assert "/en/kalendarz/czerwiec/" not in polish_march

@@ -443,18 +443,35 @@ class EventPage(Page):
         calendar = EventIndexPage.objects.ancestor_of(self).filter(locale=self.locale).first()
         categories = _in_locale(list(self.categories.all()), self.locale)
         organisers = list(self.organisers.all())
-        related = [
-            link.article
-            for link in self.related_articles.select_related("article").all()
-            if link.article.live
-        ]
-        continued_by = [e for e in self.continued_by.live().order_by("start_date")]
+        # Links go to pages in this page's language: an untranslated event (an alias) still
+        # points at Polish pages, which have a version here under the same translation key.
+        from biuletyn.articles.models import ArticlePage
+
+        article_keys = [link.article.translation_key for link in self.related_articles.all()]
+        related = list(
+            ArticlePage.objects.live()
+            .public()
+            .filter(locale=self.locale, translation_key__in=article_keys)
+            .order_by("-publication_date")
+        )
+        continues = None
+        if self.continues is not None:
+            continues = (
+                EventPage.objects.live()
+                .public()
+                .filter(locale=self.locale, translation_key=self.continues.translation_key)
+                .first()
+            )
+        continued_by = list(
+            queries.events(self.locale).filter(continues__translation_key=self.translation_key)
+        )
         context.update(
             calendar=calendar,
             categories=categories,
             organisers=organisers,
             related=related,
             continued_by=continued_by,
+            continues=continues,
             # Venues and organisations are written once, in Polish: marked so on other pages.
             venue_lang=settings.LANGUAGE_CODE if get_language() != settings.LANGUAGE_CODE else "",
             structured_data=event_data(self, request, organisers=organisers),
