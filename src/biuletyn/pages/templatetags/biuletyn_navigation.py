@@ -40,13 +40,7 @@ def main_navigation(context: template.Context) -> list[NavItem]:
     home = _home(request)
     items: list[tuple[str, str, str]] = []
     if home is not None:
-        sections = (
-            home.get_children()
-            .live()
-            .public()
-            .in_menu()
-            .select_related("alias_of__locale")
-        )
+        sections = home.get_children().live().public().in_menu().select_related("alias_of__locale")
         for section in sections:
             url = section.get_url(request=request)
             if url is None:
