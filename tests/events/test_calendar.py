@@ -272,3 +272,28 @@ def test_links_between_events_stay_in_the_readers_language(client, site_tree, ca
     assert 'href="/kalendarz/marzec/"' not in english
     assert 'href="/kalendarz/czerwiec/"' in polish_march  # "continued at"
     assert "/en/kalendarz/czerwiec/" not in polish_march
+
+
+def test_a_venue_feature_does_not_match_an_event_moved_online(client, calendar):
+    venue = make_venue(step_free_entrance="yes")
+    make_event(calendar, title="Na miejscu", start_date=days(1), venue=venue)
+    make_event(
+        calendar,
+        title="Przeniesione",
+        start_date=days(2),
+        venue=venue,
+        status="moved_online",
+        online_url="https://spotkanie.example.pl/",
+    )
+    assert titles(client.get("/kalendarz/?feature=step_free")) == ["Na miejscu"]
+
+
+def test_two_events_cannot_continue_each_other(calendar):
+    from django.core.exceptions import ValidationError
+
+    first = make_event(calendar, start_date=days(1))
+    second = make_event(calendar, start_date=days(2), continues=first)
+    first.continues = second
+    with pytest.raises(ValidationError) as error:
+        first.full_clean()
+    assert "continues" in error.value.message_dict

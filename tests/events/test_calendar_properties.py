@@ -21,7 +21,9 @@ SETTINGS = settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 # Text a query string can carry (no NUL: Django's test client refuses it before any view runs).
-QUERY_TEXT = st.text(alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"))
+QUERY_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00")
+)
 
 
 @pytest.fixture

@@ -4,12 +4,15 @@ Built with the ``icalendar`` library. Times carry TZID=Europe/Warsaw and the cal
 the matching VTIMEZONE, so a phone abroad still shows the Polish wall-clock time converted
 right. The UID is the page's translation key: the same event in Polish and English is one event
 to a calendar, and it never changes when the title or address does. SEQUENCE grows with every
-publication, so a calendar that has the event replaces it (a cancellation included).
+publication (it is the live revision's id), so a calendar that has the event replaces it (a
+cancellation included), even when an editor corrects a page a moment after publishing it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import uuid
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -26,8 +29,24 @@ if TYPE_CHECKING:
     from .models import EventPage
 
 PRODID = "-//Biuletyn//Kalendarz wydarzen//PL"
-_SEQUENCE_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 REFRESH_INTERVAL = dt.timedelta(hours=6)
+
+# Every way text pasted into the admin can break a line: Windows and old Mac line ends, Word's
+# manual line break (vertical tab), form feed, the Unicode separators.
+_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+# RFC 5545 3.3.11: TEXT has no control characters but the tab.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def text(value: str) -> str:
+    """``value`` as iCalendar text: line breaks as new lines (which icalendar escapes), other
+    control characters left out, since calendar apps reject a file that has them."""
+    return _CONTROL.sub("", _LINE_BREAK.sub("\n", value))
+
+
+def one_line(value: str) -> str:
+    """Text for a property that cannot hold a line break (the calendar's X-WR-CALNAME)."""
+    return " ".join(text(value).split())
 
 
 def calendar(
@@ -36,13 +55,18 @@ def calendar(
     cal = Calendar.new(
         prodid=PRODID,
         method="PUBLISH",
-        name=name,
-        description=description or None,
+        name=one_line(name),
+        description=text(description) or None,
         refresh_interval=REFRESH_INTERVAL,
         language=get_language(),
+        # RFC 7986 5.3: the calendar's UID is persistent. One per address (language and
+        # filters included), not a new random one at every download.
+        uid=uuid.uuid5(uuid.NAMESPACE_URL, request.build_absolute_uri()),
     )
-    # Google Calendar and Outlook read the older X-WR names, not RFC 7986's NAME.
-    cal.add("x-wr-calname", name)
+    # RFC 7986 5.7: REFRESH-INTERVAL must say VALUE=DURATION.
+    cal["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"
+    # Calendar.new writes the name as NAME and as X-WR-CALNAME, which Google Calendar and
+    # Outlook read; they also read the older X-PUBLISHED-TTL, not REFRESH-INTERVAL.
     cal.add("x-published-ttl", "PT6H")
     for event in events:
         cal.add_component(vevent(event, request))
@@ -55,11 +79,11 @@ def uid(event: EventPage) -> str:
 
 
 def sequence(event: EventPage) -> int:
-    """Minutes from 2020 to the last publication: grows each time the event is published."""
-    published = event.last_published_at or event.first_published_at
-    if published is None:
-        return 0
-    return max(0, int((published - _SEQUENCE_EPOCH).total_seconds() // 60))
+    """The id of the live revision: each publication makes a newer revision, so it grows every
+    time, however soon after the last one (a time in minutes or seconds would not). An
+    untranslated page (an alias) has no revisions of its own and follows its source page."""
+    source = event.alias_of if event.alias_of_id else event
+    return (source.live_revision_id if source is not None else None) or 0
 
 
 def _times(event: EventPage) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime | None]:
@@ -118,25 +142,26 @@ def vevent(event: EventPage, request: HttpRequest) -> Event:
     summary = event.title
     if event.status == EventStatus.CANCELLED:
         summary = _("Cancelled: %(title)s") % {"title": event.title}
+    place = location(event)
     published = event.last_published_at or event.first_published_at
     component = Event.new(
         uid=uid(event),
-        summary=summary,
+        summary=text(summary),
         start=start,
         end=end,
         stamp=published,
         last_modified=published,
         sequence=sequence(event),
         status=ICS_STATUS[EventStatus(event.status)],  # type: ignore[arg-type]
-        location=location(event) or None,
-        description=description(event, url),
+        location=text(place) if place else None,
+        description=text(description(event, url)),
         url=url or None,
-        categories=[category.name for category in event.categories.all()],
+        categories=[one_line(category.name) for category in event.categories.all()],
     )
     organisers = [o for o in event.organisers.all() if o.email]
     if organisers:
         organiser = vCalAddress(f"mailto:{organisers[0].email}")
-        organiser.params["cn"] = organisers[0].name
+        organiser.params["cn"] = one_line(organisers[0].name)
         component.add("organizer", organiser)
     venue = event.venue
     if venue is not None and venue.has_coordinates and event.takes_place_in_person:

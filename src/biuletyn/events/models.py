@@ -431,10 +431,23 @@ class EventPage(Page):
                     "readers must know whom to ask."
                 ),
             )
-        if self.continues_id is not None and self.continues_id == self.pk:
+        if self.continues_id is not None and self._continues_itself():
             add("continues", _("An event cannot continue itself."))
         if errors:
             raise ValidationError(errors)
+
+    def _continues_itself(self) -> bool:
+        """True if following "continues" from this event comes back to it (A → B → A)."""
+        seen: set[int] = set()
+        current = self.continues_id
+        while current is not None and current not in seen:
+            if self.pk is not None and current == self.pk:
+                return True
+            seen.add(current)
+            current = (
+                EventPage.objects.filter(pk=current).values_list("continues_id", flat=True).first()
+            )
+        return False
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from .structured_data import event as event_data

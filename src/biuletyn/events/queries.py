@@ -39,7 +39,7 @@ def events(locale: Locale, parent: Page | None = None) -> QuerySet[EventPage]:
     what a card, the JSON-LD and the ICS file need."""
     from .models import EventPage
 
-    queryset = EventPage.objects.live().public().filter(locale=locale)
+    queryset = _public(EventPage.objects.live().filter(locale=locale))
     if parent is not None:
         queryset = queryset.descendant_of(parent)
     return (
@@ -51,6 +51,12 @@ def events(locale: Locale, parent: Page | None = None) -> QuerySet[EventPage]:
         )
         .order_by("start_date", F("start_time").asc(nulls_first=True), "pk")
     )
+
+
+def _public(queryset: QuerySet[Any]) -> QuerySet[Any]:
+    """Pages anyone may read. ``public()`` looks at a page's own ancestors only; an alias of a
+    private page (an untranslated twin) is private too."""
+    return queryset.public().exclude(alias_of__in=Page.objects.not_public())
 
 
 def today() -> dt.date:
@@ -86,7 +92,7 @@ def filter_form(
     and cities that have events."""
     from .models import EventPage
 
-    live = EventPage.objects.live().public().filter(locale=locale)
+    live = _public(EventPage.objects.live().filter(locale=locale))
     categories = [(c.slug, c.name) for c in Category.objects.filter(locale=locale)]
     organisers = list(
         Organisation.objects.filter(organised_events__in=live)
@@ -109,13 +115,18 @@ def filter_form(
     )
 
 
+# A venue's features count only for events people attend there.
+_AT_THE_VENUE = Q(attendance_mode__in=[AttendanceMode.IN_PERSON, AttendanceMode.MIXED]) & ~Q(
+    status=EventStatus.MOVED_ONLINE
+)
+
 _FEATURE_QUERIES: dict[str, Q] = {
     Feature.SIGN_LANGUAGE: Q(
         sign_language__in=[SignLanguageOffer.PROVIDED, SignLanguageOffer.ON_REQUEST]
     ),
-    Feature.STEP_FREE: Q(venue__step_free_entrance="yes"),
-    Feature.ACCESSIBLE_TOILET: Q(venue__accessible_toilet="yes"),
-    Feature.HEARING_LOOP: Q(hearing_loop=True) | Q(venue__hearing_loop="yes"),
+    Feature.STEP_FREE: _AT_THE_VENUE & Q(venue__step_free_entrance="yes"),
+    Feature.ACCESSIBLE_TOILET: _AT_THE_VENUE & Q(venue__accessible_toilet="yes"),
+    Feature.HEARING_LOOP: Q(hearing_loop=True) | (_AT_THE_VENUE & Q(venue__hearing_loop="yes")),
     Feature.CAPTIONS: Q(captions=True),
     Feature.AUDIO_DESCRIPTION: Q(audio_description=True),
     Feature.EASY_READ: Q(easy_read=True),

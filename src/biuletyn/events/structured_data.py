@@ -76,7 +76,8 @@ def event(
     if page.price_details:
         offers["description"] = page.price_details
     data["offers"] = offers
-    languages = [page.locale.language_code]
+    # An untranslated page (an alias) shows the text of its source page, in that language.
+    languages = [page.alias_language or page.locale.language_code]
     if page.sign_language != SignLanguageOffer.NONE:
         languages.append(PJM_LANGUAGE_CODE)
     data["inLanguage"] = languages if len(languages) > 1 else languages[0]

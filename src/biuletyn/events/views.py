@@ -13,10 +13,12 @@ CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
 def event_ics(request: HttpRequest, pk: int) -> HttpResponse:
-    found = EventPage.objects.live().public().filter(pk=pk).select_related("locale").first()
-    if found is None:
+    locale_id = EventPage.objects.filter(pk=pk).values_list("locale_id", flat=True).first()
+    event = None
+    if locale_id is not None:
+        event = queries.events(Locale.objects.get(pk=locale_id)).filter(pk=pk).first()
+    if event is None:
         raise Http404(_("There is no such event, or it is no longer published."))
-    event = queries.events(found.locale).get(pk=pk)
     body = ics.calendar([event], request, name=event.title)
     response = HttpResponse(body, content_type=CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
