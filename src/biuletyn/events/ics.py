@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress
 
@@ -58,7 +57,6 @@ def calendar(
         name=one_line(name),
         description=text(description) or None,
         refresh_interval=REFRESH_INTERVAL,
-        language=get_language(),
         # RFC 7986 5.3: the calendar's UID is persistent. One per address (language and
         # filters included), not a new random one at every download.
         uid=uuid.uuid5(uuid.NAMESPACE_URL, request.build_absolute_uri()),
