@@ -39,7 +39,7 @@ def events(locale: Locale, parent: Page | None = None) -> QuerySet[EventPage]:
     what a card, the JSON-LD and the ICS file need."""
     from .models import EventPage
 
-    queryset = _public(EventPage.objects.live().filter(locale=locale))
+    queryset: Any = _public(EventPage.objects.live().filter(locale=locale))
     if parent is not None:
         queryset = queryset.descendant_of(parent)
     return (
@@ -53,7 +53,7 @@ def events(locale: Locale, parent: Page | None = None) -> QuerySet[EventPage]:
     )
 
 
-def _public(queryset: QuerySet[Any]) -> QuerySet[Any]:
+def _public(queryset: Any) -> Any:
     """Pages anyone may read. ``public()`` looks at a page's own ancestors only; an alias of a
     private page (an untranslated twin) is private too."""
     return queryset.public().exclude(alias_of__in=Page.objects.not_public())
