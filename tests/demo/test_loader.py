@@ -201,6 +201,24 @@ def _demo_paths() -> dict[str, str]:
         .first()
         .url,
     }
+    for calendar in EventIndexPage.objects.select_related("locale"):
+        code = calendar.locale.language_code
+        paths[f"calendar {code}"] = calendar.url
+        paths[f"calendar archive {code}"] = calendar.url + calendar.reverse_subpage("archive")
+        paths[f"calendar June 2024 {code}"] = calendar.url + calendar.reverse_subpage(
+            "month", kwargs={"month": "2024-06"}
+        )
+    for event in EventPage.objects.live().select_related("locale"):
+        paths[f"event {event.locale.language_code} {event.slug}"] = event.url
+        paths[f"event ics {event.locale.language_code} {event.slug}"] = (
+            f"{'' if event.locale.language_code == 'pl' else '/en'}"
+            f"/{'kalendarz/wydarzenie' if event.locale.language_code == 'pl' else 'calendar/event'}"
+            f"-{event.pk}.ics"
+        )
+    paths["feed pl"] = "/kalendarz.ics"
+    paths["feed en"] = "/en/calendar.ics"
+    for venue in Venue.objects.all():
+        paths[f"venue {venue.slug}"] = venue.get_absolute_url()
     for category in Category.objects.select_related("locale"):
         bulletin = bulletins[category.locale_id]
         paths[f"category {category.slug}"] = bulletin.url + bulletin.reverse_subpage(
@@ -228,7 +246,13 @@ def test_demo_pages_render(db, client):
     assert {name: status for name, (status, _html) in pages.items()} == {
         name: 200 for name in pages
     }
-    assert len(pages) == 8 + 2 * len(content.CATEGORIES)
+    events = EventPage.objects.live().count()
+    venues = Venue.objects.count()
+    assert len(pages) == 8 + 2 * len(content.CATEGORIES) + 6 + 2 * events + 2 + venues
+    june = next(
+        html for name, (_s, html) in pages.items() if name.startswith("calendar June 2024 pl")
+    )
+    assert june.count('<article class="app-event-card') == 1
     announcement = pages["announcement"][1]
     assert "20 czerwca 2024 r. o 16:00" in announcement  # the lead
     assert "tel. 81 466 30 50, wips@lublin.eu" in announcement  # the poster's text version
