@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from hypothesis import example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -252,7 +252,10 @@ def _skipped_by_spring_change(day: dt.date, time: dt.time) -> bool:
     return last_sunday_of_march and time.hour == 2
 
 
-@settings(max_examples=300, deadline=None)
+# A new page asks the database for its default locale: the test needs ``db``.
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     day=st.dates(min_value=D(2020, 1, 1), max_value=D(2037, 12, 31)),
     time=st.builds(T, st.integers(0, 23), st.sampled_from([0, 1, 15, 30, 45, 59])),
@@ -263,7 +266,7 @@ def _skipped_by_spring_change(day: dt.date, time: dt.time) -> bool:
 @example(day=SPRING_FORWARD, time=T(1, 59))
 @example(day=FALL_BACK, time=T(2, 30))
 @example(day=FALL_BACK, time=T(3, 0))
-def test_start_is_the_entered_wall_clock_time_in_warsaw_unless_it_does_not_exist(day, time):
+def test_start_is_the_entered_wall_clock_time_in_warsaw_unless_it_does_not_exist(db, day, time):
     page = EventPage(
         title="Spotkanie",
         slug="spotkanie",

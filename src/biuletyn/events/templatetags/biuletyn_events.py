@@ -18,7 +18,16 @@ register = template.Library()
 
 
 def _day(value: dt.date) -> str:
-    return dateformat.format(value, pgettext("weekday and date format", "l, j F Y"))
+    text = dateformat.format(value, pgettext("weekday and date format", "l, j F Y"))
+    # Django's catalogues capitalise weekday names; Polish writes them in lower case inside a
+    # sentence ("ostatni dzień: środa, 9 grudnia"). Headings capitalise with |capfirst.
+    if pgettext("case of weekday names in running text", "Capitalised") != "Capitalised":
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def _date(value: dt.date) -> str:
+    return dateformat.format(value, pgettext("long date format", "j F Y"))
 
 
 def _time(value: dt.time) -> str:
@@ -49,8 +58,8 @@ def event_when(event: EventPage) -> str:
         if event.is_all_day:
             return _("%(day)s, all day") % {"day": _day(event.start_date)}
         return f"{_day(event.start_date)}, {event_times(event)}"
-    start = _day(event.start_date)
-    end = _day(event.last_date)
+    start = _date(event.start_date)
+    end = _date(event.last_date)
     if event.start_time is not None:
         start = f"{start}, {_time(event.start_time)}"
     if event.end_time is not None:
