@@ -226,7 +226,8 @@ def test_event_page_shows_the_facts_the_offer_and_the_venue_profile(client, cale
     assert "Napisz e-mail lub SMS." in html
     assert "boczne wejście" in html
     assert "Dyrektorzy wydziałów" in html
-    assert f"/kalendarz/wydarzenie-{event.pk}.ics" in html
+    upcoming = make_event(calendar, start_date=days(7))
+    assert f"/kalendarz/wydarzenie-{upcoming.pk}.ics" in client.get(upcoming.url).content.decode()
     assert 'type="text/calendar"' in html
     data = json.loads(
         re.search(r'<script type="application/ld\+json">(.+?)</script>', html, re.S)[1]
@@ -297,3 +298,21 @@ def test_two_events_cannot_continue_each_other(calendar):
     with pytest.raises(ValidationError) as error:
         first.full_clean()
     assert "continues" in error.value.message_dict
+
+
+def test_a_past_event_says_so_and_offers_no_calendar_file(client, calendar):
+    event = make_event(calendar, start_date=days(-3))
+    html = client.get(event.url).content.decode()
+    assert "To wydarzenie już się odbyło." in html
+    assert ".ics" not in html.split("</head>")[1]
+
+
+def test_when_the_day_to_ask_has_passed_the_page_says_to_ask_anyway(client, calendar):
+    event = make_event(
+        calendar,
+        start_date=days(1),
+        sign_language="on_request",
+        sign_language_how_to_ask="Napisz e-mail.",
+    )
+    html = client.get(event.url).content.decode()
+    assert "Ten dzień minął" in html

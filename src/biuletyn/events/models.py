@@ -485,6 +485,11 @@ class EventPage(Page):
             related=related,
             continued_by=continued_by,
             continues=continues,
+            is_past=self.last_date < queries.today(),
+            deadline_passed=(
+                self.interpreter_deadline is not None
+                and self.interpreter_deadline < queries.today()
+            ),
             # Venues and organisations are written once, in Polish: marked so on other pages.
             venue_lang=settings.LANGUAGE_CODE if get_language() != settings.LANGUAGE_CODE else "",
             structured_data=event_data(self, request, organisers=organisers),
