@@ -15,6 +15,7 @@ from playwright.sync_api import Page
 
 from biuletyn.events.models import EventPage
 from biuletyn.pages.models import HomePage
+from biuletyn.venues.models import Venue
 from tests.browser.helpers import (
     DESKTOP,
     NARROW_320,
@@ -159,3 +160,26 @@ def test_event_editor_in_the_admin_explains_bad_times(new_context, showcase, dja
     page.get_by_role("tab", name="Dostępność").click()
     assert page.get_by_label("tłumacz polskiego języka migowego (PJM)").count() == 1
     assert_no_axe_violations(page)
+
+
+def test_venue_editor_refuses_a_venue_without_a_city(new_context, live_site, django_user_model):
+    django_user_model.objects.create_superuser(EDITOR, "wydarzenia@example.org", PASSWORD)
+    page: Page = new_context().new_page()
+    visit(page, "/admin/login/")
+    page.get_by_label("Nazwa użytkownika").fill(EDITOR)
+    page.get_by_label("Hasło").fill(PASSWORD)
+    page.get_by_label("Hasło").press("Enter")
+    page.wait_for_url("**/admin/")
+
+    page.goto("/admin/snippets/venues/venue/add/", wait_until="networkidle")
+    assert_no_axe_violations(page)
+    page.locator("#id_name").fill("Sala bez adresu")
+    page.locator("#id_slug").fill("sala-bez-adresu")
+    page.get_by_role("button", name="Zapisz").first.click()
+    page.wait_for_load_state("networkidle")
+    city = page.locator("#id_city")
+    assert city.get_attribute("aria-invalid") == "true" or page.locator(
+        "[data-field-wrapper] .error-message, .w-field__errors"
+    ).count() >= 1
+    assert_no_axe_violations(page)
+    assert not Venue.objects.filter(slug="sala-bez-adresu").exists()

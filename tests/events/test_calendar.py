@@ -182,26 +182,32 @@ def test_bad_filter_values_in_polish(client, calendar):
     assert html.count("app-field__error") >= 2 or html.count('<li><a href="#id_') == 2
 
 
-def test_the_calendar_reads_a_constant_number_of_queries(client, calendar):
+@pytest.mark.parametrize("view", ["", "miesiac/{month}/", "archiwum/", "?feature=step_free"])
+def test_the_calendar_reads_a_constant_number_of_queries(client, calendar, view):
     culture = make_category(name="Kultura", slug="kultura")
     organiser = make_organisation()
+    path = "/kalendarz/" + view.format(month=days(1).strftime("%Y-%m"))
+
+    def add(offset: int) -> None:
+        for start in (days(offset), days(-offset)):  # one upcoming, one past
+            make_event(
+                calendar,
+                start_date=start,
+                categories=[culture],
+                organisers=[organiser],
+                venue=make_venue(),
+            )
 
     def count() -> int:
         with CaptureQueriesContext(connection) as queries:
-            assert client.get("/kalendarz/").status_code == 200
+            assert client.get(path).status_code == 200
         return len(queries)
 
-    make_event(calendar, start_date=days(1), categories=[culture], organisers=[organiser])
+    add(1)
     count()  # the first request also creates the site's settings row
     few = count()
-    for n in range(8):
-        make_event(
-            calendar,
-            start_date=days(2 + n),
-            categories=[culture],
-            organisers=[organiser],
-            venue=make_venue(),
-        )
+    for offset in range(2, 10):
+        add(offset)
     assert count() == few
 
 
