@@ -469,3 +469,38 @@ class PageGuard:
     def assert_clean(self) -> None:
         problems = self.problems()
         assert not problems, "\n".join(problems)
+
+
+# --- shared journeys ---------------------------------------------------------------------------
+
+PAGE_TYPE_VIEWPORTS = {"1280px": DESKTOP, "320px": NARROW_320}
+
+
+def check_page_types(new_context: Any, paths: Mapping[str, str], language: str) -> None:
+    """Visit every path at 1280 and 320 px: axe (in ``visit``), the page's language, one h1 and,
+    at 320 px, no horizontal scrolling. Every page is checked even when an earlier one fails;
+    the failures are reported together."""
+    problems = []
+    for viewport, size in PAGE_TYPE_VIEWPORTS.items():
+        page = new_context(**size).new_page()
+        for kind, path in paths.items():
+            try:
+                visit(page, path)
+                assert page.locator("html").get_attribute("lang") == language
+                assert page.get_by_role("heading", level=1).count() == 1
+                if viewport == "320px":
+                    assert_no_horizontal_overflow(page)
+            except AssertionError as error:
+                problems.append(f"--- {kind} ({path}) at {viewport}:\n{error}")
+    assert not problems, "\n\n".join(problems)
+
+
+def log_in_to_admin(page: Page, username: str, password: str) -> None:
+    """Sign in through the Polish admin login form (checked by axe on the way) to the dashboard."""
+    visit(page, "/admin/login/")
+    page.get_by_label("Nazwa użytkownika").fill(username)
+    page.get_by_label("Hasło").fill(password)
+    page.get_by_label("Hasło").press("Enter")
+    page.wait_for_url("**/admin/")
+    page.wait_for_load_state("networkidle")
+    assert_no_axe_violations(page)

@@ -15,7 +15,7 @@ from playwright.sync_api import Page
 from wagtail.models import Collection
 
 from biuletyn.pages.models import HomePage
-from tests.browser.helpers import assert_no_axe_violations, visit
+from tests.browser.helpers import assert_no_axe_violations, log_in_to_admin, visit
 from tests.factories.bulletin import make_article, make_bulletin, make_image, make_organisation
 
 pytestmark = pytest.mark.browser
@@ -29,13 +29,7 @@ DRAFTAIL_TEXTBOX = ".public-DraftEditor-content"
 def log_in(page: Page, django_user_model) -> None:
     """Make a superuser and sign in through the login form (checked by axe on the way)."""
     django_user_model.objects.create_superuser(USERNAME, "redaktorka@example.org", PASSWORD)
-    visit(page, "/admin/login/")
-    page.get_by_label("Nazwa użytkownika").fill(USERNAME)
-    page.get_by_label("Hasło").fill(PASSWORD)
-    page.get_by_label("Hasło").press("Enter")
-    page.wait_for_url("**/admin/")
-    page.wait_for_load_state("networkidle")
-    assert_no_axe_violations(page)  # the dashboard, reached through the login form
+    log_in_to_admin(page, USERNAME, PASSWORD)
 
 
 def ensure_root_collection() -> None:

@@ -17,19 +17,16 @@ from biuletyn.events.models import EventPage
 from biuletyn.pages.models import HomePage
 from biuletyn.venues.models import Venue
 from tests.browser.helpers import (
-    DESKTOP,
-    NARROW_320,
     KeyStep,
     assert_no_axe_violations,
-    assert_no_horizontal_overflow,
+    check_page_types,
     keyboard_journey,
+    log_in_to_admin,
     visit,
 )
 from tests.factories.event_showcase import LANGUAGES, EventShowcase, make_event_showcase
 
 pytestmark = pytest.mark.browser
-
-VIEWPORTS = {"1280px": DESKTOP, "320px": NARROW_320}
 
 
 @pytest.fixture
@@ -40,19 +37,7 @@ def showcase(live_site) -> EventShowcase:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_calendar_page_and_event_kind(new_context, showcase, language):
-    problems = []
-    for viewport, size in VIEWPORTS.items():
-        page = new_context(**size).new_page()
-        for kind, path in showcase.paths[language].items():
-            try:
-                visit(page, path)
-                assert page.locator("html").get_attribute("lang") == language
-                assert page.get_by_role("heading", level=1).count() == 1
-                if viewport == "320px":
-                    assert_no_horizontal_overflow(page)
-            except AssertionError as error:
-                problems.append(f"--- {kind} ({path}) at {viewport}:\n{error}")
-    assert not problems, "\n\n".join(problems)
+    check_page_types(new_context, showcase.paths[language], language)
 
 
 def test_filter_with_the_keyboard_only(new_context, showcase):
@@ -138,11 +123,7 @@ PASSWORD = "Haslo-testowe-2026!"
 def test_event_editor_in_the_admin_explains_bad_times(new_context, showcase, django_user_model):
     django_user_model.objects.create_superuser(EDITOR, "wydarzenia@example.org", PASSWORD)
     page: Page = new_context().new_page()
-    visit(page, "/admin/login/")
-    page.get_by_label("Nazwa użytkownika").fill(EDITOR)
-    page.get_by_label("Hasło").fill(PASSWORD)
-    page.get_by_label("Hasło").press("Enter")
-    page.wait_for_url("**/admin/")
+    log_in_to_admin(page, EDITOR, PASSWORD)
 
     event = showcase.events["timed"]
     page.goto(f"/admin/pages/{event.pk}/edit/", wait_until="networkidle")
@@ -165,11 +146,7 @@ def test_event_editor_in_the_admin_explains_bad_times(new_context, showcase, dja
 def test_venue_editor_refuses_a_venue_without_a_city(new_context, live_site, django_user_model):
     django_user_model.objects.create_superuser(EDITOR, "wydarzenia@example.org", PASSWORD)
     page: Page = new_context().new_page()
-    visit(page, "/admin/login/")
-    page.get_by_label("Nazwa użytkownika").fill(EDITOR)
-    page.get_by_label("Hasło").fill(PASSWORD)
-    page.get_by_label("Hasło").press("Enter")
-    page.wait_for_url("**/admin/")
+    log_in_to_admin(page, EDITOR, PASSWORD)
 
     page.goto("/admin/snippets/venues/venue/add/", wait_until="networkidle")
     assert_no_axe_violations(page)
@@ -178,8 +155,9 @@ def test_venue_editor_refuses_a_venue_without_a_city(new_context, live_site, dja
     page.get_by_role("button", name="Zapisz").first.click()
     page.wait_for_load_state("networkidle")
     city = page.locator("#id_city")
-    assert city.get_attribute("aria-invalid") == "true" or page.locator(
-        "[data-field-wrapper] .error-message, .w-field__errors"
-    ).count() >= 1
+    assert (
+        city.get_attribute("aria-invalid") == "true"
+        or page.locator("[data-field-wrapper] .error-message, .w-field__errors").count() >= 1
+    )
     assert_no_axe_violations(page)
     assert not Venue.objects.filter(slug="sala-bez-adresu").exists()

@@ -9,11 +9,9 @@ from playwright.sync_api import Page
 
 from biuletyn.venues.models import VenuePhoto
 from tests.browser.helpers import (
-    DESKTOP,
-    NARROW_320,
     KeyStep,
     assert_no_axe_violations,
-    assert_no_horizontal_overflow,
+    check_page_types,
     keyboard_journey,
     visit,
 )
@@ -22,7 +20,6 @@ from tests.factories.venues import make_venue
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {"1280px": DESKTOP, "320px": NARROW_320}
 PATHS = {
     "pl": ["/miejsca/", "/miejsca/?city=Atlantyda", "/miejsca/biblioteka/"],
     "en": ["/en/venues/", "/en/venues/?feature=jetpack", "/en/venues/biblioteka/"],
@@ -42,19 +39,7 @@ def venues(live_site) -> None:
 
 @pytest.mark.parametrize("language", PATHS)
 def test_venue_pages(new_context, venues, language):
-    problems = []
-    for viewport, size in VIEWPORTS.items():
-        page = new_context(**size).new_page()
-        for path in PATHS[language]:
-            try:
-                visit(page, path)
-                assert page.locator("html").get_attribute("lang") == language
-                assert page.get_by_role("heading", level=1).count() == 1
-                if viewport == "320px":
-                    assert_no_horizontal_overflow(page)
-            except AssertionError as error:
-                problems.append(f"--- {path} at {viewport}:\n{error}")
-    assert not problems, "\n\n".join(problems)
+    check_page_types(new_context, dict(enumerate(PATHS[language])), language)
 
 
 def test_filter_by_feature_with_the_keyboard_only(new_context, venues):

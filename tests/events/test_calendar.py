@@ -16,21 +16,12 @@ from django.utils import timezone
 
 from biuletyn.events.models import EventPage
 from tests.factories.bulletin import make_category, make_organisation
-from tests.factories.events import make_calendar, make_event
+from tests.factories.events import days, make_event
 from tests.factories.venues import make_venue
 
 pytestmark = pytest.mark.integration
 
 TODAY = timezone.localdate()
-
-
-def days(n: int) -> dt.date:
-    return TODAY + dt.timedelta(days=n)
-
-
-@pytest.fixture
-def calendar(site_tree):
-    return make_calendar(site_tree["pl"])
 
 
 def titles(response) -> list[str]:

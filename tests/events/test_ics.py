@@ -19,7 +19,7 @@ from wagtail.models import Locale, PageViewRestriction
 from biuletyn.events.models import EventPage
 from biuletyn.events.queries import FEED_KEEPS_PAST_DAYS
 from tests.factories.bulletin import make_category, make_organisation
-from tests.factories.events import make_calendar, make_event
+from tests.factories.events import days, make_event
 from tests.factories.venues import make_venue
 
 pytestmark = pytest.mark.integration
@@ -27,15 +27,6 @@ pytestmark = pytest.mark.integration
 D = dt.date
 T = dt.time
 TODAY = timezone.localdate()
-
-
-def days(n: int) -> dt.date:
-    return TODAY + dt.timedelta(days=n)
-
-
-@pytest.fixture
-def calendar(site_tree):
-    return make_calendar(site_tree["pl"])
 
 
 def in_language(page: EventPage, language: str) -> EventPage:

@@ -16,7 +16,7 @@ from wagtail.models import Locale
 from biuletyn.events.models import EventPage
 from biuletyn.events.structured_data import event as event_data
 from tests.factories.bulletin import make_organisation
-from tests.factories.events import make_calendar, make_event
+from tests.factories.events import make_event
 from tests.factories.venues import make_venue
 
 pytestmark = pytest.mark.integration
@@ -24,11 +24,6 @@ pytestmark = pytest.mark.integration
 D = dt.date
 T = dt.time
 SCHEMA = "https://schema.org/"
-
-
-@pytest.fixture
-def calendar(site_tree):
-    return make_calendar(site_tree["pl"])
 
 
 def data_for(page: EventPage, language: str = "pl") -> dict:

@@ -62,3 +62,8 @@ def make_event(
     if categories:
         page.categories = categories
     return publish_new_page(parent=calendar, page=page)
+
+
+def days(n: int) -> dt.date:
+    """The day ``n`` days from today in Warsaw (negative: in the past)."""
+    return timezone.localdate() + dt.timedelta(days=n)
