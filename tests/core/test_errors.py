@@ -44,3 +44,16 @@ def test_server_error_page_speaks_the_language_of_its_url(site_tree, path, lang,
     assert f'<html lang="{lang}"' in html
     assert f'<h1 class="app-heading-xl">{heading}</h1>' in html
     assert "Traceback" not in html
+
+
+def test_server_error_page_reads_nothing_from_the_database(site_tree, django_assert_num_queries):
+    """A broken database must still get a page: the 500 page renders from templates alone."""
+    from django.test import RequestFactory
+
+    from biuletyn.core.views import server_error
+
+    request = RequestFactory().get("/blad-testowy/")
+    with django_assert_num_queries(0):
+        response = server_error(request)
+    assert response.status_code == 500
+    assert b"app-navigation" not in response.content

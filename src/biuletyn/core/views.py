@@ -17,5 +17,8 @@ def server_error(request: HttpRequest) -> HttpResponse:
     with translation.override(language):
         template = loader.get_template("500.html")
         return HttpResponseServerError(
-            template.render({"request": request, "LANGUAGE_CODE": language})
+            # without_database: base.html leaves out what would read it (the main navigation).
+            template.render(
+                {"request": request, "LANGUAGE_CODE": language, "without_database": True}
+            )
         )

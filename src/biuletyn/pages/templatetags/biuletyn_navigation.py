@@ -35,7 +35,7 @@ def _home(request: Any) -> Page | None:
 @register.simple_tag(takes_context=True)
 def main_navigation(context: template.Context) -> list[NavItem]:
     request = context.get("request")
-    if request is None:
+    if request is None or context.get("without_database"):
         return []
     home = _home(request)
     items: list[tuple[str, str, str]] = []
