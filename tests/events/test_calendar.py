@@ -14,7 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from biuletyn.events.models import EventPage
+from biuletyn.events.models import EventPage, EventRelatedArticle
 from tests.factories.bulletin import make_category, make_organisation
 from tests.factories.events import days, make_event
 from tests.factories.venues import make_venue
@@ -83,7 +83,9 @@ def test_month_view_lists_the_events_of_that_month(client, calendar):
     assert "/kalendarz/miesiac/2024-07/" in html
 
 
-@pytest.mark.parametrize("month", ["2024-13", "2024-00", "24-06", "czerwiec", "2024-6"])
+@pytest.mark.parametrize(
+    "month", ["2024-13", "2024-00", "24-06", "czerwiec", "2024-6", "9999-12", "0001-01"]
+)
 def test_a_month_that_does_not_exist_is_a_404(client, calendar, month):
     assert client.get(f"/kalendarz/miesiac/{month}/").status_code == 404
 
@@ -230,7 +232,8 @@ def test_event_page_shows_the_facts_the_offer_and_the_venue_profile(client, cale
         re.search(r'<script type="application/ld\+json">(.+?)</script>', html, re.S)[1]
     )
     assert data["@type"] == "Event"
-    assert data["inLanguage"] == ["pl", "pso"]
+    assert data["inLanguage"] == "pl"  # on request: said in accessibilitySummary, not claimed
+    assert "3 kwietnia 2026" in data["accessibilitySummary"]
 
 
 def test_cancelled_event_says_so_first(client, calendar):
@@ -297,11 +300,11 @@ def test_two_events_cannot_continue_each_other(calendar):
     assert "continues" in error.value.message_dict
 
 
-def test_a_past_event_says_so_and_offers_no_calendar_file(client, calendar):
+def test_a_past_event_says_so_and_still_links_its_calendar_file(client, calendar):
     event = make_event(calendar, start_date=days(-3))
     html = client.get(event.url).content.decode()
     assert "To wydarzenie już się odbyło." in html
-    assert ".ics" not in html.split("</head>")[1]
+    assert f"/kalendarz/wydarzenie-{event.pk}.ics" in html
 
 
 def test_when_the_day_to_ask_has_passed_the_page_says_to_ask_anyway(client, calendar):
@@ -313,3 +316,24 @@ def test_when_the_day_to_ask_has_passed_the_page_says_to_ask_anyway(client, cale
     )
     html = client.get(event.url).content.decode()
     assert "Ten dzień minął" in html
+
+
+def test_the_event_page_reads_a_constant_number_of_queries(client, site_tree, calendar):
+    from tests.factories.bulletin import make_article, make_bulletin
+
+    bulletin = make_bulletin(site_tree["pl"])
+    culture = make_category(name="Kultura", slug="kultura")
+    event = make_event(calendar, start_date=days(3))
+
+    def count(articles: int) -> int:
+        EventRelatedArticle.objects.filter(page=event).delete()
+        for _ in range(articles):
+            article = make_article(bulletin, categories=[culture])
+            EventRelatedArticle.objects.create(page=event, article=article)
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(event.url).content.decode()
+        assert html.count('class="app-article-card"') == articles
+        return len(queries)
+
+    count(1)  # the first request also creates the site's settings row
+    assert count(1) == count(5)

@@ -129,16 +129,28 @@ def test_calendar_says_who_made_it_and_that_it_publishes(client, calendar):
     assert str(parsed["METHOD"]) == "PUBLISH"
 
 
-def test_calendar_has_one_name_of_each_kind(client, calendar):
+def test_feed_has_one_name_of_each_kind(client, calendar):
     # Google and Outlook read X-WR-CALNAME; a second one is a different name to some of them.
-    event = make_event(calendar, title="Spotkanie z miastem")
+    make_event(calendar, title="Spotkanie z miastem")
 
-    lines = client.get(ics_url(event)).content.split(b"\r\n")
+    lines = client.get(feed_url()).content.split(b"\r\n")
 
     assert [line for line in lines if line.startswith(b"X-WR-CALNAME")] == [
-        b"X-WR-CALNAME:Spotkanie z miastem"
+        b"X-WR-CALNAME:Biuletyn: wydarzenia"
     ]
-    assert [line for line in lines if line.startswith(b"NAME")] == [b"NAME:Spotkanie z miastem"]
+    assert [line for line in lines if line.startswith(b"NAME")] == [b"NAME:Biuletyn: wydarzenia"]
+
+
+def test_one_event_file_is_not_a_calendar_of_its_own(client, calendar):
+    # With a calendar name, UID or refresh interval Outlook imports the file as a new
+    # calendar and phones offer to subscribe: a single event has none of them.
+    event = make_event(calendar, title="Spotkanie z miastem")
+
+    parsed = Calendar.from_ical(client.get(ics_url(event)).content)
+
+    for name in ("NAME", "X-WR-CALNAME", "UID", "REFRESH-INTERVAL", "X-PUBLISHED-TTL"):
+        assert name not in parsed, name
+    assert len(parsed.walk("VEVENT")) == 1
 
 
 def test_feed_asks_to_be_refreshed_every_six_hours(client, calendar):
@@ -284,8 +296,8 @@ def test_summary_and_url_name_the_event_page(client, calendar):
     english, _ = download(client, event, "en")
 
     assert str(polish["SUMMARY"]) == "Spotkanie z miastem"
-    assert str(polish["URL"]) == "http://localhost/kalendarz/spotkanie-z-miastem/"
-    assert str(english["URL"]) == "http://localhost/en/kalendarz/spotkanie-z-miastem/"
+    assert str(polish["URL"]) == "http://testserver/kalendarz/spotkanie-z-miastem/"
+    assert str(english["URL"]) == "http://testserver/en/kalendarz/spotkanie-z-miastem/"
 
 
 def test_location_is_the_venue_with_its_address(client, calendar):
@@ -344,7 +356,7 @@ def test_organiser_without_an_email_is_not_the_organizer(client, calendar):
 
 
 @pytest.mark.parametrize(
-    ("language", "last_day"), [("pl", "2 czerwca 2026"), ("en", "June 2, 2026")]
+    ("language", "last_day"), [("pl", "2 czerwca 2026"), ("en", "2 June 2026")]
 )
 def test_description_has_the_lead_and_the_interpreter_on_request_with_the_last_day(
     client, calendar, language, last_day
@@ -497,16 +509,16 @@ def test_every_kind_of_line_break_in_the_lead_is_a_new_line(client, calendar, li
     assert "Pierwsza linia.\nDruga linia." in str(vevent["DESCRIPTION"])
 
 
-def test_title_with_a_line_break_is_one_line_in_the_calendar_name(client, calendar):
-    # X-WR-CALNAME cannot hold a line break: icalendar refuses to write one (a 500 before).
+def test_title_with_a_line_break_stays_in_its_summary(client, calendar):
+    # icalendar refuses a line break in a calendar name (a 500 before); the summary keeps it.
     event = make_event(calendar, title="Spotkanie\nz miastem")
 
     response = client.get(ics_url(event))
 
     assert response.status_code == 200
     parsed = Calendar.from_ical(response.content)
-    assert str(parsed["X-WR-CALNAME"]) == "Spotkanie z miastem"
     assert str(parsed.walk("VEVENT")[0]["SUMMARY"]) == "Spotkanie\nz miastem"
+    assert client.get(feed_url()).status_code == 200
 
 
 def test_organiser_name_with_quotes_and_punctuation_survives(client, calendar):
@@ -587,8 +599,8 @@ def test_english_feed_has_the_english_pages(client, calendar, query):
     [polish] = feed(client, "pl", **query)
     [english] = feed(client, "en", **query)
 
-    assert str(polish["URL"]) == "http://localhost/kalendarz/spotkanie/"
-    assert str(english["URL"]) == "http://localhost/en/kalendarz/spotkanie/"
+    assert str(polish["URL"]) == "http://testserver/kalendarz/spotkanie/"
+    assert str(english["URL"]) == "http://testserver/en/kalendarz/spotkanie/"
     assert str(english["UID"]) == str(polish["UID"])
 
 
@@ -681,7 +693,8 @@ FILTERS = [
     ({"category": "kultura"}, {"Koncert"}),
     ({"organiser": "migowe-okno"}, {"Warsztaty"}),
     ({"city": "Zamość"}, {"Warsztaty"}),
-    ({"city": "Lublin"}, {"Koncert", "Debata", "Przeniesione"}),
+    # A city is where people go: an event moved online is no longer there.
+    ({"city": "Lublin"}, {"Koncert", "Debata"}),
     ({"attendance": "in_person"}, {"Koncert", "Warsztaty", "Debata"}),
     ({"attendance": "online"}, {"Webinar", "Debata", "Przeniesione"}),
     ({"attendance": "mixed"}, {"Debata"}),
@@ -736,3 +749,18 @@ def test_unknown_filter_value_is_a_400_in_the_readers_language(
 
 def test_unknown_parameters_are_ignored(client, programme):
     assert len(feed(client, strona="2", utm_source="newsletter")) == 5
+
+
+def test_an_id_too_large_for_the_database_is_a_404(client, site_tree):
+    assert client.get("/kalendarz/wydarzenie-99999999999999999999.ics").status_code == 404
+
+
+def test_a_slug_with_polish_letters_names_the_downloaded_file(client, calendar):
+    event = make_event(calendar, slug="spotkanie-w-łodzi")
+
+    response = client.get(ics_url(event))
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        "attachment; filename*=utf-8''spotkanie-w-%C5%82odzi.ics"
+    )

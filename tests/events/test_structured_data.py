@@ -47,7 +47,7 @@ def test_event_has_its_type_name_description_and_address(calendar):
     assert data["@type"] == "Event"
     assert data["name"] == "Spotkanie z miastem"
     assert data["description"] == "Rozmowa o autobusach."
-    assert data["url"] == "http://localhost/kalendarz/spotkanie/"
+    assert data["url"] == "http://localhost/kalendarz/spotkanie/"  # the request's host
     assert data_for(page, "en")["url"] == "http://localhost/en/kalendarz/spotkanie/"
 
 
@@ -258,7 +258,8 @@ def test_paid_event_with_only_a_description_of_the_price_gives_no_price(calendar
 
 @pytest.mark.parametrize(
     ("offer", "languages"),
-    [("provided", ["pl", "pso"]), ("on_request", ["pl", "pso"]), ("none", "pl")],
+    # An interpreter on request is not there unless someone asks: only the summary says it.
+    [("provided", ["pl", "pso"]), ("on_request", "pl"), ("none", "pl")],
 )
 def test_sign_language_is_among_the_languages(calendar, offer, languages):
     page = make_event(calendar, sign_language=offer, sign_language_how_to_ask="SMS 600 100 200")
@@ -301,10 +302,13 @@ def test_accessibility_features_use_the_schema_terms(calendar):
     assert features == ["signLanguage", "captions", "audioDescription"]
 
 
-def test_interpreter_on_request_is_a_sign_language_feature(calendar):
+def test_interpreter_on_request_is_not_claimed_as_a_feature(calendar):
     page = make_event(calendar, sign_language="on_request", sign_language_how_to_ask="SMS")
 
-    assert data_for(page)["accessibilityFeature"] == ["signLanguage"]
+    data = data_for(page)
+
+    assert "accessibilityFeature" not in data
+    assert "on request" in data_for(page, "en")["accessibilitySummary"]
 
 
 def test_event_without_an_offer_claims_no_feature(calendar):
@@ -327,6 +331,6 @@ def test_accessibility_summary_gives_the_last_day_to_ask_and_the_venue(calendar)
 
     summary = data_for(page, "en")["accessibilitySummary"]
 
-    assert "June 2, 2026" in summary
-    assert "Step-free entrance" in summary
-    assert "Lift" not in summary  # "no" is not a feature to advertise
+    assert "2 June 2026" in summary
+    assert "step-free entrance" in summary
+    assert "lift" not in summary  # "no" is not a feature to advertise

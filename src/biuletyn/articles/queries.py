@@ -16,13 +16,17 @@ from wagtail.models import Page
 
 def articles_in(parent: Page) -> QuerySet[Any]:
     """Live, public articles under ``parent``, newest first, with what a card shows."""
+    return articles_in_locale(parent.locale).descendant_of(parent)
+
+
+def articles_in_locale(locale: Any) -> Any:
+    """Live, public articles in ``locale``, newest first, with what a card shows."""
     from .models import ArticlePage, Category
 
     return (
         ArticlePage.objects.live()
         .public()
-        .descendant_of(parent)
-        .filter(locale=parent.locale)
+        .filter(locale=locale)
         .order_by("-publication_date", "-pk")
         .select_related("locale", "alias_of__locale")
         .prefetch_related(Prefetch("categories", queryset=Category.objects.order_by("name")))

@@ -85,8 +85,8 @@ class Feature(models.TextChoices):
     """What a reader can filter the calendar by. Each one is a promise: an event matches only
     when the organiser offers it or the venue's profile confirms it, never when nobody knows."""
 
-    SIGN_LANGUAGE = "pjm", _("With Polish Sign Language (PJM) interpreting")
-    STEP_FREE = "step_free", _("Step-free (no barriers at the entrance)")
+    SIGN_LANGUAGE = "pjm", _("With PJM interpreting (provided or on request)")
+    STEP_FREE = "step_free", _("No barriers: step-free entrance")
     ACCESSIBLE_TOILET = "toilet", _("Accessible toilet")
     HEARING_LOOP = "hearing_loop", _("Induction loop or FM system")
     CAPTIONS = "captions", _("Live captions")

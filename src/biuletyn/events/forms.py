@@ -22,7 +22,7 @@ class ParticipationChoice:
         ("", _("Any way")),
         (IN_PERSON, _("I can come in person")),
         (ONLINE, _("I can take part online")),
-        (MIXED, _("Hybrid: both")),
+        (MIXED, _("Hybrid events only")),
     ]
 
 
@@ -49,7 +49,7 @@ class EventFilterForm(forms.Form):
         },
     )
     attendance = forms.ChoiceField(
-        label=_("How you take part"),
+        label=_("Way of taking part"),
         required=False,
         choices=ParticipationChoice.choices,
         error_messages={

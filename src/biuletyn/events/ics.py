@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress
 
@@ -51,6 +52,7 @@ def one_line(value: str) -> str:
 def calendar(
     events: Iterable[EventPage], request: HttpRequest, *, name: str, description: str = ""
 ) -> bytes:
+    """A feed to subscribe to: a named calendar that asks to be refreshed."""
     cal = Calendar.new(
         prodid=PRODID,
         method="PUBLISH",
@@ -66,8 +68,22 @@ def calendar(
     # Calendar.new writes the name as NAME and as X-WR-CALNAME, which Google Calendar and
     # Outlook read; they also read the older X-PUBLISHED-TTL, not REFRESH-INTERVAL.
     cal.add("x-published-ttl", "PT6H")
+    return _with_events(cal, events, request)
+
+
+def single_event(event: EventPage, request: HttpRequest) -> bytes:
+    """One event to add to a calendar the reader already has. No calendar name, UID or refresh
+    interval: with them, Outlook imports the file as a new calendar and phones offer to
+    subscribe instead of adding the event."""
+    cal = Calendar.new(prodid=PRODID, method="PUBLISH")
+    cal.pop("UID", None)  # Calendar.new makes one up
+    return _with_events(cal, [event], request)
+
+
+def _with_events(cal: Calendar, events: Iterable[EventPage], request: HttpRequest) -> bytes:
+    stamp = timezone.now()
     for event in events:
-        cal.add_component(vevent(event, request))
+        cal.add_component(vevent(event, request, stamp=stamp))
     cal.add_missing_timezones()
     return cal.to_ical()
 
@@ -134,8 +150,10 @@ def description(event: EventPage, url: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-def vevent(event: EventPage, request: HttpRequest) -> Event:
-    url = event.get_full_url(request) or ""
+def vevent(event: EventPage, request: HttpRequest, *, stamp: dt.datetime) -> Event:
+    """The event. DTSTAMP is when the file is made (RFC 5545 3.8.7.2, with METHOD);
+    LAST-MODIFIED is when the event was last published."""
+    url = request.build_absolute_uri(event.get_url(request) or "")
     start, end = _times(event)
     summary = event.title
     if event.status == EventStatus.CANCELLED:
@@ -147,7 +165,7 @@ def vevent(event: EventPage, request: HttpRequest) -> Event:
         summary=text(summary),
         start=start,
         end=end,
-        stamp=published,
+        stamp=stamp,
         last_modified=published,
         sequence=sequence(event),
         status=ICS_STATUS[EventStatus(event.status)],  # type: ignore[arg-type]

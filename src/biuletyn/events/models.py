@@ -172,7 +172,7 @@ class EventPage(Page):
     )
     continues = models.ForeignKey(
         "self",
-        verbose_name=_("continues the event"),
+        verbose_name=_("follows on from"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -456,28 +456,9 @@ class EventPage(Page):
         calendar = EventIndexPage.objects.ancestor_of(self).filter(locale=self.locale).first()
         categories = _in_locale(list(self.categories.all()), self.locale)
         organisers = list(self.organisers.all())
-        # Links go to pages in this page's language: an untranslated event (an alias) still
-        # points at Polish pages, which have a version here under the same translation key.
-        from biuletyn.articles.models import ArticlePage
-
-        article_keys = [link.article.translation_key for link in self.related_articles.all()]
-        related = list(
-            ArticlePage.objects.live()
-            .public()
-            .filter(locale=self.locale, translation_key__in=article_keys)
-            .order_by("-publication_date")
-        )
-        continues = None
-        if self.continues is not None:
-            continues = (
-                EventPage.objects.live()
-                .public()
-                .filter(locale=self.locale, translation_key=self.continues.translation_key)
-                .first()
-            )
-        continued_by = list(
-            queries.events(self.locale).filter(continues__translation_key=self.translation_key)
-        )
+        related = queries.related_articles(self)
+        continues = queries.earlier_event(self)
+        continued_by = queries.follow_ups(self)
         context.update(
             calendar=calendar,
             categories=categories,

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.utils.formats import date_format
+from django.utils import dateformat
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .enums import SignLanguageOffer
 
@@ -26,7 +27,7 @@ def offer_lines(event: EventPage) -> list[str]:
         assert deadline is not None
         lines.append(
             _("Polish Sign Language (PJM) interpreter: on request, ask by %(day)s at the latest.")
-            % {"day": date_format(deadline, "DATE_FORMAT")}
+            % {"day": dateformat.format(deadline, pgettext("long date format", "j F Y"))}
         )
     lines.extend(f"{item.public_label}." for item in event.offer)
     if event.accessibility_other:
@@ -41,4 +42,6 @@ def venue_lines(event: EventPage) -> list[str]:
     confirmed = event.venue.confirmed_features
     if not confirmed:
         return []
-    return [_("At the venue: %(features)s.") % {"features": "; ".join(map(str, confirmed))}]
+    # The editor's labels are the lower-case ones, right inside a sentence.
+    features = "; ".join(str(feature.label) for feature in confirmed)
+    return [_("At the venue: %(features)s.") % {"features": features}]

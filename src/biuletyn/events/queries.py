@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 FEED_KEEPS_PAST_DAYS = 90
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 
 def events(locale: Locale, parent: Page | None = None) -> QuerySet[EventPage]:
@@ -68,10 +69,11 @@ def parse_month(value: str) -> dt.date | None:
     match = _MONTH.match(value)
     if match is None:
         return None
-    try:
-        return dt.date(int(match[1]), int(match[2]), 1)
-    except ValueError:
+    year, month = int(match[1]), int(match[2])
+    # The calendar pages its months forwards and back: keep a month on either side.
+    if not FIRST_YEAR <= year <= LAST_YEAR or not 1 <= month <= 12:
         return None
+    return dt.date(year, month, 1)
 
 
 def month_after(first_day: dt.date) -> dt.date:
@@ -101,7 +103,7 @@ def filter_form(
         .values_list("slug", "name")
     )
     cities = list(
-        Venue.objects.filter(events__in=live)
+        Venue.objects.filter(events__in=live.filter(_AT_THE_VENUE))
         .order_by("city")
         .values_list("city", flat=True)
         .distinct()
@@ -134,15 +136,17 @@ _FEATURE_QUERIES: dict[str, Q] = {
 }
 
 
-def apply_filters(queryset: QuerySet[EventPage], filters: Mapping[str, Any]) -> QuerySet[EventPage]:
+def apply_filters(
+    queryset: QuerySet[EventPage], filters: Mapping[str, Any], locale: Locale
+) -> QuerySet[EventPage]:
     if category := filters.get("category"):
         # Untranslated events (aliases) keep the Polish categories: match every translation.
-        keys = Category.objects.filter(slug=category).values("translation_key")
+        keys = Category.objects.filter(slug=category, locale=locale).values("translation_key")
         queryset = queryset.filter(categories__translation_key__in=keys)
     if organiser := filters.get("organiser"):
         queryset = queryset.filter(organisers__slug=organiser)
     if city := filters.get("city"):
-        queryset = queryset.filter(venue__city=city)
+        queryset = queryset.filter(_AT_THE_VENUE, venue__city=city)
     attendance = filters.get("attendance")
     if attendance == ParticipationChoice.IN_PERSON:
         queryset = queryset.filter(
@@ -228,7 +232,9 @@ def upcoming(parent: Page, params: Mapping[str, Any]) -> Listing:
         return Listing(form)
     filters = form.filters()
     since = filters.get("from_date") or today()
-    queryset = apply_filters(events(parent.locale, parent), filters).filter(last_day__gte=since)
+    queryset = apply_filters(events(parent.locale, parent), filters, parent.locale).filter(
+        last_day__gte=since
+    )
     return Listing(form, days=group_by_day(list(queryset), since), filters=filters)
 
 
@@ -237,7 +243,7 @@ def in_month(parent: Page, first_day: dt.date, params: Mapping[str, Any]) -> Lis
     if params and not form.is_valid():
         return Listing(form)
     filters = form.filters()
-    queryset = apply_filters(events(parent.locale, parent), filters).filter(
+    queryset = apply_filters(events(parent.locale, parent), filters, parent.locale).filter(
         start_date__lt=month_after(first_day), last_day__gte=first_day
     )
     return Listing(form, days=group_by_day(list(queryset), first_day), filters=filters)
@@ -252,7 +258,7 @@ def past(parent: Page, params: Mapping[str, Any], page_size: int) -> Listing:
         return Listing(form)
     filters = form.filters()
     queryset = (
-        apply_filters(events(parent.locale, parent), filters)
+        apply_filters(events(parent.locale, parent), filters, parent.locale)
         .filter(last_day__lt=today())
         .order_by("-start_date", F("start_time").desc(nulls_last=True), "-pk")
     )
@@ -270,9 +276,39 @@ def for_feed(
         return form, None
     filters = form.filters()
     since = today() - dt.timedelta(days=FEED_KEEPS_PAST_DAYS)
-    return form, list(apply_filters(events(locale), filters).filter(last_day__gte=since))
+    return form, list(apply_filters(events(locale), filters, locale).filter(last_day__gte=since))
 
 
 def upcoming_at(venue: Venue, locale: Locale, limit: int = 10) -> list[EventPage]:
     """The next events at ``venue``, for the venue's page."""
     return list(events(locale).filter(venue=venue, last_day__gte=today())[:limit])
+
+
+# --- an event's page -----------------------------------------------------------------------------
+#
+# Links from an event go to pages in the event's own language: an untranslated event (an alias)
+# still points at Polish pages, which have a version in every language under the same key.
+
+
+def related_articles(event: EventPage) -> list[Any]:
+    from biuletyn.articles.queries import articles_in_locale
+
+    keys = event.related_articles.values_list("article__translation_key", flat=True)
+    return list(articles_in_locale(event.locale).filter(translation_key__in=keys))
+
+
+def earlier_event(event: EventPage) -> EventPage | None:
+    """The event this one follows on from, in this event's language."""
+    if event.continues_id is None:
+        return None
+    from .models import EventPage
+
+    keys = EventPage.objects.filter(pk=event.continues_id).values("translation_key")
+    return _public(
+        EventPage.objects.live().filter(locale=event.locale, translation_key__in=keys)
+    ).first()
+
+
+def follow_ups(event: EventPage) -> list[EventPage]:
+    """Events that follow on from this one, in this event's language, in calendar order."""
+    return list(events(event.locale).filter(continues__translation_key=event.translation_key))

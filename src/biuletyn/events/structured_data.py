@@ -29,6 +29,8 @@ def _when(event: EventPage) -> dict[str, str]:
     data = {"startDate": event.starts_at.isoformat()}
     if event.ends_at is not None:
         data["endDate"] = event.ends_at.isoformat()
+    elif event.is_multi_day:
+        data["endDate"] = event.last_date.isoformat()  # a last day without an hour
     return data
 
 
@@ -41,7 +43,7 @@ def event(
         "@type": "Event",
         "name": page.title,
         "description": page.lead,
-        "url": page.get_full_url(request),
+        "url": request.build_absolute_uri(page.get_url(request) or ""),
         **_when(page),
         "eventStatus": page.schema_status,
         "eventAttendanceMode": SCHEMA_ATTENDANCE_MODE[page.effective_attendance_mode],  # type: ignore[index]
@@ -78,12 +80,14 @@ def event(
     data["offers"] = offers
     # An untranslated page (an alias) shows the text of its source page, in that language.
     languages = [page.alias_language or page.locale.language_code]
-    if page.sign_language != SignLanguageOffer.NONE:
+    # Only an interpreter who will be there is a fact about the event; "on request" is said in
+    # accessibilitySummary with the last day to ask.
+    if page.sign_language == SignLanguageOffer.PROVIDED:
         languages.append(PJM_LANGUAGE_CODE)
     data["inLanguage"] = languages if len(languages) > 1 else languages[0]
     # schema.org defines these on CreativeWork; search engines read them on events too.
     terms = [item.schema_term for item in page.offer if item.schema_term]
-    if page.sign_language != SignLanguageOffer.NONE:
+    if page.sign_language == SignLanguageOffer.PROVIDED:
         terms.insert(0, "signLanguage")
     if terms:
         data["accessibilityFeature"] = terms

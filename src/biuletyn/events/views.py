@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -12,16 +13,22 @@ from .models import EventPage
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
+# Larger numbers are no page (and would overflow SQLite's integer).
+_LARGEST_ID = 2**63 - 1
+
+
 def event_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    if pk > _LARGEST_ID:
+        raise Http404(_("There is no such event, or it is no longer published."))
     locale_id = EventPage.objects.filter(pk=pk).values_list("locale_id", flat=True).first()
     event = None
     if locale_id is not None:
         event = queries.events(Locale.objects.get(pk=locale_id)).filter(pk=pk).first()
     if event is None:
         raise Http404(_("There is no such event, or it is no longer published."))
-    body = ics.calendar([event], request, name=event.title)
-    response = HttpResponse(body, content_type=CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    response = HttpResponse(ics.single_event(event, request), content_type=CONTENT_TYPE)
+    # Slugs may hold Polish letters: the header names the file the RFC 6266 way.
+    response["Content-Disposition"] = content_disposition_header(True, f"{event.slug}.ics")
     return response
 
 

@@ -39,4 +39,9 @@ def month_year(value: dt.datetime | dt.date | None) -> str:
     """A month of the archive: "czerwiec 2024" / "June 2024"."""
     if value is None:
         return ""
-    return dateformat.format(_local(value), pgettext("month and year format", "F Y"))
+    text = dateformat.format(_local(value), pgettext("month and year format", "F Y"))
+    # Django's catalogues capitalise month names; Polish writes them in lower case inside a
+    # sentence ("Wydarzenia – czerwiec 2024"). Headings that start with one use |capfirst.
+    if pgettext("case of month names in running text", "Capitalised") != "Capitalised":
+        text = text[:1].lower() + text[1:]
+    return text

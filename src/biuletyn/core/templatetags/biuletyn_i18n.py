@@ -53,3 +53,12 @@ def language_versions(context: template.Context) -> dict[str, Any]:
 def content_language_filter(page: Any) -> str:
     """The language a page's text is written in (an alias's is its source's)."""
     return content_language(page)
+
+
+@register.simple_tag
+def data_lang() -> str:
+    """The language of data editors type once, in Polish, and never translate (organisations'
+    names, addresses and hours; venues): "pl" on a page in another language, for a lang
+    attribute (WCAG 3.1.2); empty on Polish pages.
+    Use: ``{% data_lang as dl %}<p{% if dl %} lang="{{ dl }}"{% endif %}>``."""
+    return settings.LANGUAGE_CODE if translation.get_language() != settings.LANGUAGE_CODE else ""

@@ -1,6 +1,6 @@
 """How an event's dates and times read on a page: "piątek, 20 czerwca 2024 r., 16:00–18:00",
-"od 12 do 14 grudnia 2025 r.", "all day". Each format is a msgid in Django's date-format syntax
-(see biuletyn_dates), so every language words it its own way."""
+"od 12 grudnia 2025 r. do 14 grudnia 2025 r.", "all day". Each format is a msgid in Django's
+date-format syntax (see biuletyn_dates), so every language words it its own way."""
 
 from __future__ import annotations
 
@@ -24,6 +24,11 @@ def _day(value: dt.date) -> str:
     if pgettext("case of weekday names in running text", "Capitalised") != "Capitalised":
         text = text[:1].lower() + text[1:]
     return text
+
+
+def _datetime(day: dt.date, time: dt.time) -> str:
+    value = dt.datetime.combine(day, time)
+    return dateformat.format(value, pgettext("long date and time format", "j F Y, H:i"))
 
 
 def _date(value: dt.date) -> str:
@@ -61,9 +66,9 @@ def event_when(event: EventPage) -> str:
     start = _date(event.start_date)
     end = _date(event.last_date)
     if event.start_time is not None:
-        start = f"{start}, {_time(event.start_time)}"
+        start = _datetime(event.start_date, event.start_time)
     if event.end_time is not None:
-        end = f"{end}, {_time(event.end_time)}"
+        end = _datetime(event.last_date, event.end_time)
     return _("from %(start)s to %(end)s") % {"start": start, "end": end}
 
 
