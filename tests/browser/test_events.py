@@ -48,6 +48,12 @@ def test_filter_with_the_keyboard_only(new_context, showcase):
 
     for view in ("Upcoming events", "Month by month", "Past events"):
         keyboard_journey(page, [KeyStep("Tab", {"tag": "a", "text": view})])
+    # The filters are folded away until the reader opens them.
+    keyboard_journey(page, [KeyStep("Tab", {"tag": "summary"})])
+    assert page.locator("#id_category").is_hidden()
+    page.keyboard.press("Enter")
+    assert page.locator("#id_category").is_visible()
+    assert_no_axe_violations(page)  # the open panel
     for field in ("id_category", "id_organiser", "id_city", "id_attendance", "id_feature"):
         keyboard_journey(page, [KeyStep("Tab", {"tag": "select", "id": field})])
     page.keyboard.press("ArrowDown")  # the first feature: Polish Sign Language
@@ -74,6 +80,7 @@ def test_filter_with_the_keyboard_only(new_context, showcase):
 def test_a_bad_date_is_explained_and_kept(new_context, showcase):
     page: Page = new_context().new_page()
     visit(page, "/kalendarz/")
+    page.get_by_text("Wybierz wydarzenia").click()
     page.get_by_label("Od dnia").fill("2024-13-01")
     with page.expect_navigation():
         page.get_by_role("button", name="Pokaż wydarzenia").click()
