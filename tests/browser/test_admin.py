@@ -4,8 +4,9 @@ Admin views are tested like public pages: axe runs on every admin page state wit
 nothing excluded, and any violation fails the test. Where Wagtail 7.4.4's own markup failed,
 the project fixes it: the page status link (template override in
 ``biuletyn/core/templates/wagtailadmin/shared/page_status_tag_new.html``), the rich text
-editor's name (``biuletyn.core.widgets``) and the login form's texts
-(``biuletyn.core.admin_forms``).
+editor's name (``biuletyn.core.widgets``), the login form's texts
+(``biuletyn.core.admin_forms``), and the tag field and multiple upload that Wagtail's scripts
+build without a label (``biuletyn/core/static/core/admin-labels.js``).
 """
 
 from __future__ import annotations
@@ -121,6 +122,12 @@ def test_admin_article_editor_images_and_organisations(
 
     visit_admin(page, "/admin/images/")
     assert page.get_by_text(image.title, exact=True).count() >= 1
+    # Wagtail's tag field and multiple upload get their names from biuletyn/core/static/core/
+    # admin-labels.js (the scripts that build them leave them unlabelled).
+    visit_admin(page, f"/admin/images/{image.pk}/", wait_for="ul.tagit input")
+    assert page.get_by_role("textbox", name="Tagi").count() == 1
+    visit_admin(page, "/admin/images/multiple/add/")
+    assert page.get_by_label("Lub wybierz z komputera").count() == 1
     visit_admin(page, "/admin/snippets/organisations/organisation/")
     assert page.get_by_role("link", name="Stowarzyszenie Razem").count() >= 1
     visit_admin(page, "/admin/snippets/organisations/organisation/add/")

@@ -1,0 +1,13 @@
+"""Admin hooks of the core app: names for inputs Wagtail's scripts leave unlabelled."""
+
+from __future__ import annotations
+
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from wagtail import hooks
+
+
+@hooks.register("insert_global_admin_js")
+def label_unlabelled_admin_inputs() -> SafeString:
+    return format_html('<script src="{}"></script>', static("core/admin-labels.js"))
