@@ -20,6 +20,7 @@ from tests.browser.helpers import (
     KeyStep,
     assert_no_axe_violations,
     check_page_types,
+    describe_focus,
     keyboard_journey,
     log_in_to_admin,
     visit,
@@ -168,3 +169,42 @@ def test_venue_editor_refuses_a_venue_without_a_city(new_context, live_site, dja
     )
     assert_no_axe_violations(page)
     assert not Venue.objects.filter(slug="sala-bez-adresu").exists()
+
+
+def _tab_until(page: Page, matches, limit: int = 80) -> dict:
+    """Press Tab until the focused element matches (an editor moving through the form)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focus = describe_focus(page)
+        if matches(focus):
+            return focus
+    raise AssertionError(f"not reached by Tab in {limit} presses; last focus {focus}")
+
+
+def test_editor_offers_an_interpreter_on_request_with_the_keyboard_only(
+    new_context, showcase, django_user_model
+):
+    """Tabs, a select, a text area and the save button, without a mouse."""
+    django_user_model.objects.create_superuser(EDITOR, "wydarzenia@example.org", PASSWORD)
+    page: Page = new_context().new_page()
+    log_in_to_admin(page, EDITOR, PASSWORD)
+    event = showcase.events["multi_day"]
+    page.goto(f"/admin/pages/{event.pk}/edit/", wait_until="networkidle")
+
+    _tab_until(page, lambda focus: focus["text"] == "Treść")
+    page.keyboard.press("ArrowRight")  # the tab list moves with the arrow keys
+    page.wait_for_function("() => document.activeElement.id === 'tab-label-dostepnosc'")
+    page.keyboard.press("Enter")
+    _tab_until(page, lambda focus: focus["id"] == "id_sign_language")
+    page.keyboard.press("ArrowUp")  # from "not offered" to "on request"
+    assert page.locator("#id_sign_language").input_value() == "on_request"
+    _tab_until(page, lambda focus: focus["id"] == "id_sign_language_how_to_ask")
+    page.keyboard.type("Napisz SMS: 600 100 200.")
+    assert_no_axe_violations(page)
+    _tab_until(page, lambda focus: focus["text"] == "Zapisz szkic")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    draft = EventPage.objects.get(pk=event.pk).get_latest_revision_as_object()
+    assert draft.sign_language == "on_request"
+    assert draft.sign_language_how_to_ask == "Napisz SMS: 600 100 200."
