@@ -10,8 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import get_language
 from wagtail.models import Page
+
+
+def data_language() -> str:
+    """The language of data editors type once, in Polish, and never translate (organisations'
+    names, addresses and hours; venues): the default language on a page in another language,
+    for a lang attribute (WCAG 3.1.2); empty on pages in the default language."""
+    return settings.LANGUAGE_CODE if get_language() != settings.LANGUAGE_CODE else ""
 
 
 def is_real_translation(page: Page) -> bool:

@@ -11,6 +11,7 @@ database as it was.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from io import BytesIO
@@ -73,7 +74,7 @@ def load(*, port: int) -> dict[str, Any]:
         titles=content.HOME_TITLES, intros=content.HOME_INTROS, hostname="127.0.0.1", port=port
     )
     refs = _Refs(locales={code: home.locale for code, home in homes.items()})
-    bulletin = _ensure_bulletin(homes)
+    bulletin: ArticleIndexPage = _ensure_section(homes, ArticleIndexPage, content.BULLETIN)
     _ensure_categories(refs)
     _ensure_organisations(refs)
     _ensure_images(refs)
@@ -100,7 +101,7 @@ def load(*, port: int) -> dict[str, Any]:
     _ensure_site_settings(privacy, refs)
 
     _ensure_venues(refs)
-    calendar = _ensure_calendar(homes)
+    calendar: EventIndexPage = _ensure_section(homes, EventIndexPage, content.CALENDAR)
     events = _ensure_events(calendar, articles, refs)
     for slug, translation in content.EVENT_TRANSLATIONS.items():
         _ensure_event_translation(events[slug], translation, refs)
@@ -126,21 +127,21 @@ def load(*, port: int) -> dict[str, Any]:
 # --- pages ---------------------------------------------------------------------------------------
 
 
-def _ensure_bulletin(homes: dict[str, HomePage]) -> ArticleIndexPage:
+def _ensure_section(homes: dict[str, HomePage], model: type[Any], spec: dict[str, Any]) -> Any:
+    """A section of the site under the home page (the bulletin, the calendar), with its
+    translations; ``spec`` holds its slug and, per language, its title and intro."""
     home = homes[settings.LANGUAGE_CODE]
-    spec = content.BULLETIN
-    bulletin = ArticleIndexPage.objects.child_of(home).filter(slug=spec["slug"]).first()
-    if bulletin is None:
+    section = model.objects.child_of(home).filter(slug=spec["slug"]).first()
+    if section is None:
         own = spec[settings.LANGUAGE_CODE]
-        bulletin = ArticleIndexPage(
+        section = model(
             title=own["title"], slug=spec["slug"], intro=own["intro"], locale=home.locale
         )
-        publish_new_page(parent=home, page=bulletin)
-    for code, home_twin in homes.items():
-        twin = bulletin.get_translation_or_none(home_twin.locale)
-        if code != settings.LANGUAGE_CODE and twin is not None and twin.alias_of_id:
-            translate_alias(twin.specific, title=spec[code]["title"], intro=spec[code]["intro"])
-    return bulletin
+        publish_new_page(parent=home, page=section)
+    locales = {code: home_page.locale for code, home_page in homes.items()}
+    for code, _locale, twin in _untranslated_twins(section, locales):
+        translate_alias(twin, title=spec[code]["title"], intro=spec[code]["intro"])
+    return section
 
 
 def _ensure_privacy_page(home: HomePage) -> StandardPage:
@@ -156,27 +157,6 @@ def _ensure_privacy_page(home: HomePage) -> StandardPage:
         )
         publish_new_page(parent=home, page=page)
     return page
-
-
-def _ensure_calendar(homes: dict[str, HomePage]) -> EventIndexPage:
-    home = homes[settings.LANGUAGE_CODE]
-    spec = content.CALENDAR
-    calendar = EventIndexPage.objects.child_of(home).filter(slug=spec["slug"]).first()
-    if calendar is None:
-        own = spec[settings.LANGUAGE_CODE]
-        calendar = EventIndexPage(
-            title=own["title"],
-            slug=spec["slug"],
-            intro=own["intro"],
-            locale=home.locale,
-            show_in_menus=True,
-        )
-        publish_new_page(parent=home, page=calendar)
-    for code, home_twin in homes.items():
-        twin = calendar.get_translation_or_none(home_twin.locale)
-        if code != settings.LANGUAGE_CODE and twin is not None and twin.alias_of_id:
-            translate_alias(twin.specific, title=spec[code]["title"], intro=spec[code]["intro"])
-    return calendar
 
 
 def _ensure_in_menus(page: Page) -> None:
@@ -264,17 +244,24 @@ def _ensure_article(parent: Page, spec: dict[str, Any], refs: _Refs) -> ArticleP
     return article
 
 
-def _ensure_translation(article: ArticlePage, spec: dict[str, Any], refs: _Refs) -> None:
-    for code, locale in refs.locales.items():
+def _untranslated_twins(
+    page: Page, locales: dict[str, Locale]
+) -> Iterator[tuple[str, Locale, Any]]:
+    """(language, locale, twin) for each other language whose twin of ``page`` is still an
+    alias: not there, or already translated by an editor, is left alone."""
+    for code, locale in locales.items():
         if code == settings.LANGUAGE_CODE:
             continue
-        twin = article.get_translation_or_none(locale)
-        if twin is None or twin.alias_of_id is None:
-            continue  # not there, or an editor has translated it already
+        twin = page.get_translation_or_none(locale)
+        if twin is not None and twin.alias_of_id is not None:
+            yield code, locale, twin.specific
+
+
+def _ensure_translation(article: ArticlePage, spec: dict[str, Any], refs: _Refs) -> None:
+    for code, locale, page in _untranslated_twins(article, refs.locales):
         source = (article.source_name, article.source_url)
         fields = _article_fields({**spec, "source": source}, refs, code)
         fields["contact"] = article.contact
-        page = twin.specific
         page.tags.clear()
         page.tags.add(*_tags(spec["tags"]))
         page.related_links = [
@@ -374,19 +361,13 @@ def _ensure_events(
 
 
 def _ensure_event_translation(event: EventPage, spec: dict[str, Any], refs: _Refs) -> None:
-    for code, locale in refs.locales.items():
-        if code == settings.LANGUAGE_CODE:
-            continue
-        twin = event.get_translation_or_none(locale)
-        if twin is None or twin.alias_of_id is None:
-            continue  # not there, or an editor has translated it already
+    for code, locale, page in _untranslated_twins(event, refs.locales):
         fields = _event_texts(spec, refs, code)
         untranslated = [name for name in _EVENT_TEXTS if getattr(event, name) and not fields[name]]
         if untranslated:
             raise ValueError(
                 f"The translation of demo event {event.slug!r} lacks {', '.join(untranslated)}."
             )
-        page = twin.specific
         if event.continues is not None:
             page.continues = event.continues.get_translation(locale)
         page.related_articles = [

@@ -115,13 +115,7 @@ def _times(event: EventPage) -> tuple[dt.date | dt.datetime, dt.date | dt.dateti
 def location(event: EventPage) -> str:
     parts = []
     if event.venue is not None and event.takes_place_in_person:
-        venue = event.venue
-        address = ", ".join(
-            part
-            for part in (venue.street_address, f"{venue.postcode} {venue.city}".strip())
-            if part
-        )
-        parts.append(f"{venue.name}, {address}")
+        parts.append(f"{event.venue.name}, {event.venue.address_line}")
     if event.takes_place_online:
         parts.append(
             _("Online: %(url)s") % {"url": event.online_url} if event.online_url else _("Online")

@@ -10,12 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils.functional import cached_property
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -31,11 +28,18 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from biuletyn.core.translations import data_language
 from biuletyn.pages.blocks import body_blocks
 
 from . import queries
 from .dates import last_day_to_request_interpreter, local_datetime, time_exists
-from .enums import OFFER_ITEMS, AttendanceMode, EventStatus, SignLanguageOffer
+from .enums import (
+    OFFER_ITEMS,
+    SCHEMA_EVENT_STATUS,
+    AttendanceMode,
+    EventStatus,
+    SignLanguageOffer,
+)
 
 
 def _offer_field(index: int) -> Any:
@@ -328,20 +332,6 @@ class EventPage(Page):
         return [item for item in OFFER_ITEMS if getattr(self, item.field)]
 
     @property
-    def has_accessibility_offer(self) -> bool:
-        return bool(
-            self.sign_language != SignLanguageOffer.NONE or self.offer or self.accessibility_other
-        )
-
-    @property
-    def alias_language(self) -> str:
-        """The language of the text of an untranslated event (an alias of another language's
-        page), for lang attributes; empty for a real translation."""
-        if self.alias_of_id and self.alias_of.locale_id != self.locale_id:  # type: ignore[union-attr]
-            return str(self.alias_of.locale.language_code)  # type: ignore[union-attr]
-        return ""
-
-    @property
     def highlights(self) -> list[str]:
         """A short list of the offer for a card in a list: what the reader can count on."""
         items: list[str] = []
@@ -369,10 +359,8 @@ class EventPage(Page):
     def participant_list(self) -> list[str]:
         return [line.strip() for line in self.participants.splitlines() if line.strip()]
 
-    @cached_property
+    @property
     def schema_status(self) -> str:
-        from .enums import SCHEMA_EVENT_STATUS
-
         return SCHEMA_EVENT_STATUS[EventStatus(self.status)]
 
     # --- rules --------------------------------------------------------------------------------
@@ -454,8 +442,9 @@ class EventPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         calendar = EventIndexPage.objects.ancestor_of(self).filter(locale=self.locale).first()
-        categories = _in_locale(list(self.categories.all()), self.locale)
+        categories = queries.categories_in_locale(list(self.categories.all()), self.locale)
         organisers = list(self.organisers.all())
+        today, deadline = queries.today(), self.interpreter_deadline
         related = queries.related_articles(self)
         continues = queries.earlier_event(self)
         continued_by = queries.follow_ups(self)
@@ -466,31 +455,13 @@ class EventPage(Page):
             related=related,
             continued_by=continued_by,
             continues=continues,
-            is_past=self.last_date < queries.today(),
-            deadline_passed=(
-                self.interpreter_deadline is not None
-                and self.interpreter_deadline < queries.today()
-            ),
+            is_past=self.last_date < today,
+            deadline_passed=deadline is not None and deadline < today,
             # Venues and organisations are written once, in Polish: marked so on other pages.
-            venue_lang=settings.LANGUAGE_CODE if get_language() != settings.LANGUAGE_CODE else "",
+            venue_lang=data_language(),
             structured_data=event_data(self, request, organisers=organisers),
         )
         return context
-
-
-def _in_locale(categories: list[Any], locale: Any) -> list[Any]:
-    """Categories in ``locale`` where they have a translation there: an untranslated event (an
-    alias) keeps its Polish categories, whose filter links must use the calendar's language."""
-    foreign = [c.translation_key for c in categories if c.locale_id != locale.pk]
-    if not foreign:
-        return categories
-    from biuletyn.articles.models import Category
-
-    translated = {
-        c.translation_key: c
-        for c in Category.objects.filter(translation_key__in=foreign, locale=locale)
-    }
-    return [translated.get(c.translation_key, c) for c in categories]
 
 
 class EventRelatedArticle(Orderable):

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.utils import dateformat
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+
+from biuletyn.core.templatetags.biuletyn_dates import long_date
 
 from .enums import SignLanguageOffer
 
@@ -27,7 +27,7 @@ def offer_lines(event: EventPage) -> list[str]:
         assert deadline is not None
         lines.append(
             _("Polish Sign Language (PJM) interpreter: on request, ask by %(day)s at the latest.")
-            % {"day": dateformat.format(deadline, pgettext("long date format", "j F Y"))}
+            % {"day": long_date(deadline)}
         )
     lines.extend(f"{item.public_label}." for item in event.offer)
     if event.accessibility_other:

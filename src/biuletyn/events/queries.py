@@ -35,12 +35,14 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 
-def events(locale: Locale, parent: Page | None = None) -> QuerySet[EventPage]:
-    """Live, public events in ``locale`` (under ``parent`` if given), in calendar order, with
-    what a card, the JSON-LD and the ICS file need."""
+def events(locale: Locale | None = None, parent: Page | None = None) -> QuerySet[EventPage]:
+    """Live, public events in ``locale`` (any language if None; under ``parent`` if given), in
+    calendar order, with what a card, the JSON-LD and the ICS file need."""
     from .models import EventPage
 
-    queryset: Any = _public(EventPage.objects.live().filter(locale=locale))
+    queryset: Any = _public(EventPage.objects.live())
+    if locale is not None:
+        queryset = queryset.filter(locale=locale)
     if parent is not None:
         queryset = queryset.descendant_of(parent)
     return (
@@ -312,3 +314,16 @@ def earlier_event(event: EventPage) -> EventPage | None:
 def follow_ups(event: EventPage) -> list[EventPage]:
     """Events that follow on from this one, in this event's language, in calendar order."""
     return list(events(event.locale).filter(continues__translation_key=event.translation_key))
+
+
+def categories_in_locale(categories: list[Any], locale: Any) -> list[Any]:
+    """Categories in ``locale`` where they have a translation there: an untranslated event (an
+    alias) keeps its Polish categories, whose filter links must use the calendar's language."""
+    foreign = [c.translation_key for c in categories if c.locale_id != locale.pk]
+    if not foreign:
+        return categories
+    translated = {
+        c.translation_key: c
+        for c in Category.objects.filter(translation_key__in=foreign, locale=locale)
+    }
+    return [translated.get(c.translation_key, c) for c in categories]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
 
+from biuletyn.core.translations import content_language
 from biuletyn.venues.structured_data import place
 
 from .enums import SCHEMA_ATTENDANCE_MODE, SignLanguageOffer
@@ -79,7 +80,7 @@ def event(
         offers["description"] = page.price_details
     data["offers"] = offers
     # An untranslated page (an alias) shows the text of its source page, in that language.
-    languages = [page.alias_language or page.locale.language_code]
+    languages = [content_language(page)]
     # Only an interpreter who will be there is a fact about the event; "on request" is said in
     # accessibilitySummary with the last day to ask.
     if page.sign_language == SignLanguageOffer.PROVIDED:

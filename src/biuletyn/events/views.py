@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from . import ics, queries
-from .models import EventPage
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
@@ -20,10 +19,7 @@ _LARGEST_ID = 2**63 - 1
 def event_ics(request: HttpRequest, pk: int) -> HttpResponse:
     if pk > _LARGEST_ID:
         raise Http404(_("There is no such event, or it is no longer published."))
-    locale_id = EventPage.objects.filter(pk=pk).values_list("locale_id", flat=True).first()
-    event = None
-    if locale_id is not None:
-        event = queries.events(Locale.objects.get(pk=locale_id)).filter(pk=pk).first()
+    event = queries.events().filter(pk=pk).first()
     if event is None:
         raise Http404(_("There is no such event, or it is no longer published."))
     response = HttpResponse(ics.single_event(event, request), content_type=CONTENT_TYPE)

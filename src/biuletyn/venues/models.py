@@ -119,6 +119,12 @@ class Venue(index.Indexed, ClusterableModel):
         return reverse("venues:detail", kwargs={"slug": self.slug})
 
     @property
+    def address_line(self) -> str:
+        """The address on one line: "ul. Peowiaków 12, 20-007 Lublin"."""
+        town = f"{self.postcode} {self.city}".strip()
+        return ", ".join(part for part in (self.street_address, town) if part)
+
+    @property
     def has_coordinates(self) -> bool:
         return self.latitude is not None and self.longitude is not None
 

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import get_language
 from wagtail.models import Locale
+
+from biuletyn.core.translations import data_language
 
 from .forms import VenueFilterForm
 from .models import Venue
 from .queries import venue_cities, venues_filtered
 from .structured_data import place
-
-
-def _content_lang() -> str:
-    """The language of what editors typed (Polish), when the page around it is in another one:
-    the templates mark that text with lang (WCAG 3.1.2) so it is read with Polish rules."""
-    return settings.LANGUAGE_CODE if get_language() != settings.LANGUAGE_CODE else ""
 
 
 def venue_list(request: HttpRequest) -> HttpResponse:
@@ -32,7 +26,7 @@ def venue_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "venues/venue_list.html",
-        {"form": form, "venues": venues, "content_lang": _content_lang()},
+        {"form": form, "venues": venues, "content_lang": data_language()},
     )
 
 
@@ -48,6 +42,6 @@ def venue_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "venue": venue,
             "upcoming_events": upcoming_at(venue, Locale.get_active()),
             "structured_data": place(venue, request),
-            "content_lang": _content_lang(),
+            "content_lang": data_language(),
         },
     )

@@ -40,8 +40,13 @@ def month_year(value: dt.datetime | dt.date | None) -> str:
     if value is None:
         return ""
     text = dateformat.format(_local(value), pgettext("month and year format", "F Y"))
-    # Django's catalogues capitalise month names; Polish writes them in lower case inside a
-    # sentence ("Wydarzenia – czerwiec 2024"). Headings that start with one use |capfirst.
-    if pgettext("case of month names in running text", "Capitalised") != "Capitalised":
-        text = text[:1].lower() + text[1:]
+    return in_running_text(text)
+
+
+def in_running_text(text: str) -> str:
+    """A date that starts with a month or weekday name, written as inside a sentence. Django's
+    catalogues capitalise those names; Polish writes them in lower case ("Wydarzenia – czerwiec
+    2024", "ostatni dzień: środa, 9 grudnia"). Headings that start with one use |capfirst."""
+    if pgettext("case of month and weekday names in running text", "Capitalised") != "Capitalised":
+        return text[:1].lower() + text[1:]
     return text

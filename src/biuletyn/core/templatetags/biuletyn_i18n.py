@@ -57,8 +57,6 @@ def content_language_filter(page: Any) -> str:
 
 @register.simple_tag
 def data_lang() -> str:
-    """The language of data editors type once, in Polish, and never translate (organisations'
-    names, addresses and hours; venues): "pl" on a page in another language, for a lang
-    attribute (WCAG 3.1.2); empty on Polish pages.
+    """``translations.data_language()`` for templates.
     Use: ``{% data_lang as dl %}<p{% if dl %} lang="{{ dl }}"{% endif %}>``."""
-    return settings.LANGUAGE_CODE if translation.get_language() != settings.LANGUAGE_CODE else ""
+    return translations.data_language()

@@ -5,34 +5,22 @@ date-format syntax (see biuletyn_dates), so every language words it its own way.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django import template
 from django.utils import dateformat
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from biuletyn.core.templatetags.biuletyn_dates import in_running_text, long_date, long_datetime
 from biuletyn.events.models import EventPage
 
 register = template.Library()
 
 
 def _day(value: dt.date) -> str:
-    text = dateformat.format(value, pgettext("weekday and date format", "l, j F Y"))
-    # Django's catalogues capitalise weekday names; Polish writes them in lower case inside a
-    # sentence ("ostatni dzień: środa, 9 grudnia"). Headings capitalise with |capfirst.
-    if pgettext("case of weekday names in running text", "Capitalised") != "Capitalised":
-        text = text[:1].lower() + text[1:]
-    return text
-
-
-def _datetime(day: dt.date, time: dt.time) -> str:
-    value = dt.datetime.combine(day, time)
-    return dateformat.format(value, pgettext("long date and time format", "j F Y, H:i"))
-
-
-def _date(value: dt.date) -> str:
-    return dateformat.format(value, pgettext("long date format", "j F Y"))
+    return in_running_text(
+        dateformat.format(value, pgettext("weekday and date format", "l, j F Y"))
+    )
 
 
 def _time(value: dt.time) -> str:
@@ -63,12 +51,12 @@ def event_when(event: EventPage) -> str:
         if event.is_all_day:
             return _("%(day)s, all day") % {"day": _day(event.start_date)}
         return f"{_day(event.start_date)}, {event_times(event)}"
-    start = _date(event.start_date)
-    end = _date(event.last_date)
+    start = long_date(event.start_date)
+    end = long_date(event.last_date)
     if event.start_time is not None:
-        start = _datetime(event.start_date, event.start_time)
+        start = long_datetime(dt.datetime.combine(event.start_date, event.start_time))
     if event.end_time is not None:
-        end = _datetime(event.last_date, event.end_time)
+        end = long_datetime(dt.datetime.combine(event.last_date, event.end_time))
     return _("from %(start)s to %(end)s") % {"start": start, "end": end}
 
 
@@ -78,15 +66,3 @@ def iso_start(event: EventPage) -> str:
     if event.starts_at is None:
         return event.start_date.isoformat()
     return event.starts_at.isoformat()
-
-
-@register.simple_tag
-def query_with(params: Any, **changes: Any) -> str:
-    """The current query string with some parameters changed (None removes one)."""
-    query = params.copy()
-    for name, value in changes.items():
-        if value is None:
-            query.pop(name, None)
-        else:
-            query[name] = value
-    return str(query.urlencode())
