@@ -243,11 +243,7 @@ class ArticleRelatedLink(Orderable):
 
 def _article_context(page: ArticlePage, request: HttpRequest) -> dict[str, Any]:
     bulletin = ArticleIndexPage.objects.ancestor_of(page).filter(locale=page.locale).first()
-    related = [
-        link.article
-        for link in page.related_links.select_related("article").all()
-        if link.article.live
-    ]
+    related = queries.related_articles(page)
     # Read once: the page shows them and the JSON-LD names them.
     categories = list(page.categories.all())
     tags = list(page.tags.all())

@@ -13,6 +13,8 @@ from django.http import Http404
 from taggit.models import Tag
 from wagtail.models import Page
 
+from biuletyn.core.visibility import visible
+
 
 def articles_in(parent: Page) -> QuerySet[Any]:
     """Live, public articles under ``parent``, newest first, with what a card shows."""
@@ -20,17 +22,39 @@ def articles_in(parent: Page) -> QuerySet[Any]:
 
 
 def articles_in_locale(locale: Any) -> Any:
-    """Live, public articles in ``locale``, newest first, with what a card shows."""
+    """Visible articles in ``locale`` (the one visibility rule), newest first, with what a card
+    shows."""
     from .models import ArticlePage, Category
 
     return (
-        ArticlePage.objects.live()
-        .public()
-        .filter(locale=locale)
+        visible(ArticlePage.objects.all(), locale)
         .order_by("-publication_date", "-pk")
         .select_related("locale", "alias_of__locale")
         .prefetch_related(Prefetch("categories", queryset=Category.objects.order_by("name")))
     )
+
+
+def articles_by_keys(keys: list[Any], locale: Any) -> list[Any]:
+    """The visible articles in ``locale`` with these translation keys, in the order given.
+
+    Related links name an article in one language; the page that shows them may be in another
+    (an untranslated twin keeps its Polish links), so links are followed by translation key to
+    the version in the page's language. A fixed number of queries however many there are."""
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return []
+    found = {
+        a.translation_key: a for a in articles_in_locale(locale).filter(translation_key__in=keys)
+    }
+    return [found[key] for key in keys if key in found]
+
+
+def related_articles(page: Any) -> list[Any]:
+    """The visible articles an article's editor linked, in the article's language and order."""
+    keys = page.related_links.order_by("sort_order").values_list(
+        "article__translation_key", flat=True
+    )
+    return articles_by_keys(list(keys), page.locale)
 
 
 def paginate(queryset: QuerySet[Any], number: str | None, per_page: int) -> PaginatorPage:

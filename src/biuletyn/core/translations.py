@@ -15,6 +15,8 @@ from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from .visibility import visible
+
 
 def data_language() -> str:
     """The language of data editors type once, in Polish, and never translate (organisations'
@@ -45,9 +47,9 @@ class LanguageVersion:
 
 
 def language_versions(page: Page, request: HttpRequest | None = None) -> list[LanguageVersion]:
-    """Every live, public version of ``page`` (itself included), in one query."""
+    """Every visible version of ``page`` (itself included), with a fixed number of queries."""
     versions = []
-    for version in page.get_translations(inclusive=True).live().public().select_related("locale"):
+    for version in visible(page.get_translations(inclusive=True)).select_related("locale"):
         url = version.get_url(request=request)
         if url is not None:
             versions.append(

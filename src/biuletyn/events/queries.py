@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page
 
 from biuletyn.articles.models import Category
 from biuletyn.articles.queries import paginate
+from biuletyn.core.visibility import visible
 from biuletyn.organisations.models import Organisation
 from biuletyn.venues.models import Venue
 
@@ -36,13 +37,12 @@ FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 
 def events(locale: Locale | None = None, parent: Page | None = None) -> QuerySet[EventPage]:
-    """Live, public events in ``locale`` (any language if None; under ``parent`` if given), in
-    calendar order, with what a card, the JSON-LD and the ICS file need."""
+    """Visible events (``core.visibility``) in ``locale`` (any language if None; under
+    ``parent`` if given), in calendar order, with what a card, the JSON-LD and the ICS file
+    need."""
     from .models import EventPage
 
-    queryset: Any = _public(EventPage.objects.live())
-    if locale is not None:
-        queryset = queryset.filter(locale=locale)
+    queryset: Any = visible(EventPage.objects.all(), locale)
     if parent is not None:
         queryset = queryset.descendant_of(parent)
     return (
@@ -54,12 +54,6 @@ def events(locale: Locale | None = None, parent: Page | None = None) -> QuerySet
         )
         .order_by("start_date", F("start_time").asc(nulls_first=True), "pk")
     )
-
-
-def _public(queryset: Any) -> Any:
-    """Pages anyone may read. ``public()`` looks at a page's own ancestors only; an alias of a
-    private page (an untranslated twin) is private too."""
-    return queryset.public().exclude(alias_of__in=Page.objects.not_public())
 
 
 def today() -> dt.date:
@@ -96,7 +90,7 @@ def filter_form(
     and cities that have events."""
     from .models import EventPage
 
-    live = _public(EventPage.objects.live().filter(locale=locale))
+    live = visible(EventPage.objects.all(), locale)
     categories = [(c.slug, c.name) for c in Category.objects.filter(locale=locale)]
     organisers = list(
         Organisation.objects.filter(organised_events__in=live)
@@ -293,10 +287,12 @@ def upcoming_at(venue: Venue, locale: Locale, limit: int = 10) -> list[EventPage
 
 
 def related_articles(event: EventPage) -> list[Any]:
-    from biuletyn.articles.queries import articles_in_locale
+    from biuletyn.articles.queries import articles_by_keys
 
-    keys = event.related_articles.values_list("article__translation_key", flat=True)
-    return list(articles_in_locale(event.locale).filter(translation_key__in=keys))
+    links = event.related_articles.order_by("sort_order")
+    return articles_by_keys(
+        list(links.values_list("article__translation_key", flat=True)), event.locale
+    )
 
 
 def earlier_event(event: EventPage) -> EventPage | None:
@@ -306,9 +302,7 @@ def earlier_event(event: EventPage) -> EventPage | None:
     from .models import EventPage
 
     keys = EventPage.objects.filter(pk=event.continues_id).values("translation_key")
-    return _public(
-        EventPage.objects.live().filter(locale=event.locale, translation_key__in=keys)
-    ).first()
+    return visible(EventPage.objects.filter(translation_key__in=keys), event.locale).first()
 
 
 def follow_ups(event: EventPage) -> list[EventPage]:

@@ -13,6 +13,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from biuletyn.core.visibility import visible
+
 # Rich text in the shell is limited to what keeps a clean document outline.
 SIMPLE_RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -42,7 +44,7 @@ class HomePage(Page):
         from biuletyn.articles.queries import articles_in
 
         context = super().get_context(request, *args, **kwargs)
-        bulletin = ArticleIndexPage.objects.child_of(self).live().first()
+        bulletin = visible(ArticleIndexPage.objects.child_of(self)).first()
         context["bulletin"] = bulletin
         context["latest_articles"] = (
             list(articles_in(bulletin)[: self.latest_count]) if bulletin else []
@@ -55,7 +57,7 @@ def _upcoming_events(home: HomePage) -> dict[str, Any]:
     from biuletyn.events.models import EventIndexPage
     from biuletyn.events.queries import events, today
 
-    calendar = EventIndexPage.objects.child_of(home).live().first()
+    calendar = visible(EventIndexPage.objects.child_of(home)).first()
     if calendar is None:
         return {"calendar": None, "upcoming_events": []}
     upcoming = events(home.locale, calendar).filter(last_day__gte=today())

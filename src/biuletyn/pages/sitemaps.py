@@ -1,4 +1,5 @@
-"""The sitemap: every live public page of every language tree, real translations only. ADR 0004.
+"""The sitemap: every visible page (``core.visibility``) of every language tree, real
+translations only. ADR 0004.
 
 Wagtail's own sitemap lists the default site's tree, which is the Polish one. Ours adds the
 other languages' trees, leaves out aliases (untranslated twins that carry Polish text under an
@@ -14,6 +15,8 @@ from typing import Any
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
+from biuletyn.core.visibility import visible
+
 
 class TranslatedSitemap(Sitemap):
     def items(self) -> Any:
@@ -22,8 +25,7 @@ class TranslatedSitemap(Sitemap):
         for home in root.get_translations(inclusive=True):
             trees = trees | Page.objects.descendant_of(home, inclusive=True)
         return (
-            trees.live()
-            .public()
+            visible(trees)
             .filter(alias_of__isnull=True)
             .order_by("path")
             .defer_streamfields()

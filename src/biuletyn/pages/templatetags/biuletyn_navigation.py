@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
+from biuletyn.core.visibility import visible
+
 register = template.Library()
 
 
@@ -40,7 +42,7 @@ def main_navigation(context: template.Context) -> list[NavItem]:
     home = _home(request)
     items: list[tuple[str, str, str]] = []
     if home is not None:
-        sections = home.get_children().live().public().in_menu().select_related("alias_of__locale")
+        sections = visible(home.get_children().in_menu()).select_related("alias_of__locale")
         for section in sections:
             url = section.get_url(request=request)
             if url is None:
