@@ -61,7 +61,7 @@ compile-messages:
 messages: $(VENV)/.installed-test
 	@# Wagtail admin overrides keep Wagtail's own msgids, translated by Wagtail's catalogues.
 	$(PY) manage.py makemessages --locale pl --locale en --ignore "$(VENV)/*" --ignore "node_modules/*" --ignore "tests/*" --ignore "src/biuletyn/core/templates/wagtailadmin/*" --no-obsolete --add-location file
-	$(PY) manage.py fill_source_catalogue --locale en
+	$(PY) tools/fill_source_catalogue.py locale/en/LC_MESSAGES/django.po
 	$(PY) manage.py compilemessages --ignore "$(VENV)" --ignore node_modules
 
 # --- running ------------------------------------------------------------------------------
@@ -114,19 +114,19 @@ test: install-test test-browser-deps
 	eval $(PY) -m pytest -n auto --dist loadgroup $$marks $(PYTEST_ARGS)
 
 lint: install-test
-	$(VENV)/bin/ruff check src tests
-	$(VENV)/bin/ruff format --check src tests
+	$(VENV)/bin/ruff check src tests tools
+	$(VENV)/bin/ruff format --check src tests tools
 	$(VENV)/bin/djhtml --check $$(git ls-files 'src/**/*.html')
 	$(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/mypy src
+	$(VENV)/bin/mypy src tools
 
 fmt: install-test
-	$(VENV)/bin/ruff format src tests
-	$(VENV)/bin/ruff check --fix src tests
+	$(VENV)/bin/ruff format src tests tools
+	$(VENV)/bin/ruff check --fix src tests tools
 	$(VENV)/bin/djhtml $$(git ls-files 'src/**/*.html')
 
 bench: install-test
-	$(PY) -m biuletyn.bench $(BENCH_ARGS)
+	$(PY) tools/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules var/cache

@@ -192,12 +192,23 @@ def test_not_found_is_stored_too(client, site_tree, page_cache):
     assert client.get("/nie-ma/")["X-Page-Cache"] == "hit"
 
 
-def test_responses_that_vary_on_more_than_encoding_are_not_stored(rf):
+@pytest.mark.parametrize("vary", ["Accept-Encoding", "Accept-Encoding, User-Agent", "Cookie"])
+def test_responses_with_any_vary_are_not_stored(rf, vary):
     from django.http import HttpResponse
 
     request = rf.get("/x/")
     response = HttpResponse("x")
-    response["Vary"] = "Accept-Encoding, User-Agent"
+    response["Vary"] = vary
+
+    assert pagecache.is_storable(request, response) is False
+
+
+def test_responses_with_a_raw_set_cookie_header_are_not_stored(rf):
+    from django.http import HttpResponse
+
+    request = rf.get("/x/")
+    response = HttpResponse("x")
+    response.headers["Set-Cookie"] = "prefs=large; Path=/"
 
     assert pagecache.is_storable(request, response) is False
 

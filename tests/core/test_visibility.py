@@ -329,3 +329,42 @@ def test_related_articles_cost_the_same_queries_for_one_and_many(client, site_tr
     assert positions == sorted(positions)
     english = client.get(_english(many).url).content.decode()
     assert all(f">{target.title}<" in english for target in targets)
+
+
+@pytest.mark.unit
+def test_no_read_of_pages_bypasses_the_rule():
+    """Wagtail's ``live()`` / ``public()`` / ``not_public()`` are the traps this rule replaces:
+    outside ``core/visibility.py`` only the demo loader's counts (what it loaded, printed for
+    the person running ``make run``) and the page-cache receivers (whether a change was live)
+    may use them."""
+    import re
+    from pathlib import Path
+
+    src = Path(visibility.__file__).resolve().parent.parent
+    allowed = {"core/visibility.py", "demo/loader.py", "core/receivers.py"}
+    pattern = re.compile(r"\.(live|public|not_public|private)\(\)")
+    offenders = [
+        f"{path.relative_to(src)}:{number}"
+        for path in src.rglob("*.py")
+        if "migrations" not in path.parts and str(path.relative_to(src)) not in allowed
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert not offenders, offenders
+
+
+def test_footer_leaves_out_a_private_privacy_policy(client, site_tree):
+    from wagtail.models import Site
+
+    from biuletyn.pages.models import SiteSettings
+
+    policy = publish_new_page(
+        parent=site_tree["pl"], page=StandardPage(title="Polityka prywatności", slug="prywatnosc")
+    )
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.privacy_policy_page = policy
+    site_settings.save()
+    assert "Polityka prywatności" in client.get("/en/").content.decode()
+    _restrict(policy)
+    for url in ("/", "/en/"):
+        assert "Polityka prywatności" not in client.get(url).content.decode(), url

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from wagtail.models import Collection, Locale, Page
 
-from biuletyn.core.management.commands.load_demo import HOME_INTROS, HOME_TITLES
+from biuletyn.demo.content import HOME_INTROS, HOME_TITLES
 from biuletyn.pages.models import HomePage
 from biuletyn.pages.services import ensure_home_pages
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 
 
 class CoreConfig(AppConfig):
@@ -8,3 +9,6 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from . import receivers  # noqa: F401  (connects the page-cache invalidation)
+        from .checks import check_publicity
+
+        checks.register(check_publicity)

@@ -40,6 +40,7 @@ from biuletyn.articles.models import (
     Category,
 )
 from biuletyn.articles.services import ensure_editorial_groups, open_member_section
+from biuletyn.core.pagecache import paused
 from biuletyn.events.enums import OFFER_ITEMS, AttendanceMode, EventStatus, SignLanguageOffer
 from biuletyn.events.models import EventIndexPage, EventPage, EventRelatedArticle
 from biuletyn.organisations.models import Organisation
@@ -70,58 +71,61 @@ class _Refs:
 @transaction.atomic
 def load(*, port: int) -> dict[str, Any]:
     """Create whatever of the demo content is missing; return what there is, for the command."""
-    homes = ensure_home_pages(
-        titles=content.HOME_TITLES, intros=content.HOME_INTROS, hostname="127.0.0.1", port=port
-    )
-    refs = _Refs(locales={code: home.locale for code, home in homes.items()})
-    bulletin: ArticleIndexPage = _ensure_section(homes, ArticleIndexPage, content.BULLETIN)
-    _ensure_categories(refs)
-    _ensure_organisations(refs)
-    _ensure_images(refs)
-    _ensure_documents(refs)
+    with paused():  # one page-cache clear, after the commit, for the whole load
+        homes = ensure_home_pages(
+            titles=content.HOME_TITLES, intros=content.HOME_INTROS, hostname="127.0.0.1", port=port
+        )
+        refs = _Refs(locales={code: home.locale for code, home in homes.items()})
+        bulletin: ArticleIndexPage = _ensure_section(homes, ArticleIndexPage, content.BULLETIN)
+        _ensure_categories(refs)
+        _ensure_organisations(refs)
+        _ensure_images(refs)
+        _ensure_documents(refs)
 
-    ensure_editorial_groups(bulletin=bulletin)
-    section, member_group = open_member_section(
-        bulletin=bulletin,
-        organisation=refs.organisations[content.MEMBER["organisation"]],
-        title=content.MEMBER["section_title"],
-        slug=content.MEMBER["section_slug"],
-    )
-    if not section.intro:
-        section.intro = content.MEMBER["section_intro"]
-        section.save_revision().publish()
-    member, member_password = _ensure_member(member_group)
+        ensure_editorial_groups(bulletin=bulletin)
+        section, member_group = open_member_section(
+            bulletin=bulletin,
+            organisation=refs.organisations[content.MEMBER["organisation"]],
+            title=content.MEMBER["section_title"],
+            slug=content.MEMBER["section_slug"],
+        )
+        if not section.intro:
+            section.intro = content.MEMBER["section_intro"]
+            section.save_revision().publish()
+        member, member_password = _ensure_member(member_group)
 
-    articles = {spec["slug"]: _ensure_article(bulletin, spec, refs) for spec in content.ARTICLES}
-    for slug, translation in content.TRANSLATIONS.items():
-        _ensure_translation(articles[slug], translation, refs)
-    submitted = _ensure_member_article(section, member, refs)
+        articles = {
+            spec["slug"]: _ensure_article(bulletin, spec, refs) for spec in content.ARTICLES
+        }
+        for slug, translation in content.TRANSLATIONS.items():
+            _ensure_translation(articles[slug], translation, refs)
+        submitted = _ensure_member_article(section, member, refs)
 
-    privacy = _ensure_privacy_page(homes[settings.LANGUAGE_CODE])
-    _ensure_site_settings(privacy, refs)
+        privacy = _ensure_privacy_page(homes[settings.LANGUAGE_CODE])
+        _ensure_site_settings(privacy, refs)
 
-    _ensure_venues(refs)
-    calendar: EventIndexPage = _ensure_section(homes, EventIndexPage, content.CALENDAR)
-    events = _ensure_events(calendar, articles, refs)
-    for slug, translation in content.EVENT_TRANSLATIONS.items():
-        _ensure_event_translation(events[slug], translation, refs)
-    for page in (bulletin, calendar):
-        _ensure_in_menus(page)
+        _ensure_venues(refs)
+        calendar: EventIndexPage = _ensure_section(homes, EventIndexPage, content.CALENDAR)
+        events = _ensure_events(calendar, articles, refs)
+        for slug, translation in content.EVENT_TRANSLATIONS.items():
+            _ensure_event_translation(events[slug], translation, refs)
+        for page in (bulletin, calendar):
+            _ensure_in_menus(page)
 
-    return {
-        "home_pages": len(homes),
-        "articles": ArticlePage.objects.live().filter(locale=bulletin.locale).count(),
-        "translated_articles": len(content.TRANSLATIONS),
-        "categories": len(refs.categories),
-        "organisations": len(refs.organisations),
-        "images": len(refs.images),
-        "documents": len(refs.documents),
-        "venues": len(refs.venues),
-        "events": EventPage.objects.live().filter(locale=calendar.locale).count(),
-        "translated_events": len(content.EVENT_TRANSLATIONS),
-        "in_moderation": submitted.title,
-        "member": {"username": member.username, "password": member_password},
-    }
+        return {
+            "home_pages": len(homes),
+            "articles": ArticlePage.objects.live().filter(locale=bulletin.locale).count(),
+            "translated_articles": len(content.TRANSLATIONS),
+            "categories": len(refs.categories),
+            "organisations": len(refs.organisations),
+            "images": len(refs.images),
+            "documents": len(refs.documents),
+            "venues": len(refs.venues),
+            "events": EventPage.objects.live().filter(locale=calendar.locale).count(),
+            "translated_events": len(content.EVENT_TRANSLATIONS),
+            "in_moderation": submitted.title,
+            "member": {"username": member.username, "password": member_password},
+        }
 
 
 # --- pages ---------------------------------------------------------------------------------------

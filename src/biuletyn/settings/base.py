@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "biuletyn.venues",
     "biuletyn.articles",
     "biuletyn.events",
+    "biuletyn.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -220,6 +221,11 @@ WAGTAILIMAGES_IMAGE_MODEL = "images.BiuletynImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "biuletyn.images.forms.AccessibleImageForm"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png", "heic": "jpeg", "avif": "avif"}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "txt", "csv", "rtf", "epub"]
+# Documents only through Wagtail's view (collection privacy), always as a download: never
+# opened inline in the site's origin, never linked under MEDIA_URL, which serves images only
+# (ADR 0009). Wagtail's view adds nosniff itself.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "biuletyn@localhost")

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
-from biuletyn.core.visibility import visible
+from biuletyn.core.visibility import is_visible, visible
 
 register = template.Library()
 
@@ -59,3 +59,11 @@ def main_navigation(context: template.Context) -> list[NavItem]:
         NavItem(title, url, ("page" if url == path else "true") if url == current else "", lang)
         for title, url, lang in items
     ]
+
+
+@register.filter
+def if_visible(page: Any) -> Page | None:
+    """``page`` when anyone may read it (``core.visibility``), otherwise None: for single links
+    an editor chose in settings, such as the privacy policy in the footer."""
+    # A missing setting reaches a filter as the template engine's "" rather than None.
+    return page if isinstance(page, Page) and is_visible(page) else None

@@ -1,4 +1,4 @@
-"""Speed figures for choosing the app server: ``python -m biuletyn.bench`` (``make bench``).
+"""Speed figures for choosing the app server: ``python tools/bench.py`` (``make bench``).
 
 The "speed" target compares anonymous pages answered from our page cache with nginx serving the
 same HTML bytes as a static file on the same machine (>= 20 % with no extra server, >= 90 %
@@ -40,10 +40,12 @@ from functools import cache, partial
 from pathlib import Path
 
 HOST = "127.0.0.1"  # never anything else: the bench must not send traffic off this machine
-REPO_DIR = Path(__file__).resolve().parents[2]
+TOOLS_DIR = Path(__file__).resolve().parent
+REPO_DIR = TOOLS_DIR.parent
 BIN_DIR = Path(sys.executable).parent
 WSGI_TARGET = "biuletyn.wsgi:application"
-CEILING_TARGET = "biuletyn.bench:ceiling_app"  # by name: under -m this module is __main__
+# By name, found through PYTHONPATH: run as a script, this module is __main__.
+CEILING_TARGET = "bench:ceiling_app"
 BUSY_WARNING = 0.15  # share of all CPUs busy with other work before a run that makes it suspect
 SBIN_PATH = os.pathsep.join([os.environ.get("PATH", ""), "/usr/local/sbin", "/usr/sbin", "/sbin"])
 
@@ -511,7 +513,8 @@ def measure_ceiling(bench: Bench, cand: Candidate, html: bytes) -> Figures:
     body.write_bytes(html)
     port = free_port()
     cmd = [*cand.cmd(port)[:-1], CEILING_TARGET]
-    env = {**bench.env, "BENCH_CEILING_BODY": str(body)}
+    pythonpath = os.pathsep.join(filter(None, [str(TOOLS_DIR), bench.env.get("PYTHONPATH")]))
+    env = {**bench.env, "BENCH_CEILING_BODY": str(body), "PYTHONPATH": pythonpath}
     name = f"{cand.name}, constant app (ceiling)"
     with bench.serving(name, cmd, port, env) as server:
         return run_wrk(bench, name, server.port)
@@ -559,7 +562,7 @@ def verdict(best: Figures, proxied: Figures, reference: Figures) -> None:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m biuletyn.bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python tools/bench.py", description=__doc__)
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--warmup", type=int, default=2, help="seconds of wrk before each run")
     parser.add_argument("--connections", type=int, default=32)

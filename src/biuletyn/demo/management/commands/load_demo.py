@@ -7,11 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from biuletyn.demo.content import HOME_INTROS, HOME_TITLES
 from biuletyn.demo.loader import load
-
-# tests/factories/site.py builds the home pages from these.
-__all__ = ["HOME_INTROS", "HOME_TITLES", "Command"]
 
 
 class Command(BaseCommand):
