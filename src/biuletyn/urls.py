@@ -1,11 +1,14 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from biuletyn.core import media
 from biuletyn.pages.sitemaps import TranslatedSitemap
 from biuletyn.venues.sitemaps import VenueSitemap
 
@@ -20,10 +23,17 @@ urlpatterns = [
     ),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded images in every environment, documents never (ADR 0009). Before Wagtail's catch-all,
+# so that nothing under MEDIA_URL is ever answered by a page.
+_MEDIA = re.escape(settings.MEDIA_URL.lstrip("/"))
+urlpatterns += [
+    re_path(
+        rf"^{_MEDIA}(?P<folder>images|original_images)/(?P<name>[^/]+)\Z",
+        media.serve_image,
+        name="media_image",
+    ),
+    re_path(rf"^{_MEDIA}", media.not_public),
+]
 
 # Polish at /, English at /en/ (ADR 0004). Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
