@@ -14,6 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories.bulletin import (
+    every_block,
     make_article,
     make_bulletin,
     make_category,
@@ -29,35 +30,6 @@ WARSAW = ZoneInfo("Europe/Warsaw")
 @pytest.fixture
 def bulletin(site_tree):
     return make_bulletin(site_tree["pl"])
-
-
-def every_block(organisation, image, document) -> list[dict]:
-    return [
-        {
-            "type": "paragraph",
-            "value": '<p>Akapit z <b>pogrubieniem</b> i <a href="https://lublin.eu/">linkiem</a>.</p>',
-        },
-        {"type": "heading", "value": "Program spotkania"},
-        {"type": "subheading", "value": "Część pierwsza"},
-        {"type": "image", "value": {"image": image.pk, "caption": "Fot. redakcja"}},
-        {"type": "quote", "value": {"text": "Nic o nas bez nas.", "attribution": "hasło ruchu"}},
-        {"type": "document", "value": {"document": document.pk, "title": "Formularz uwag"}},
-        {"type": "contact", "value": {"organisation": organisation.pk, "heading": ""}},
-        {
-            "type": "table",
-            "value": {
-                "caption": "Terminy spotkań",
-                "columns": [
-                    {"type": "text", "heading": "Dzień"},
-                    {"type": "text", "heading": "Miejsce"},
-                ],
-                "rows": [
-                    {"values": ["12 czerwca", "Ratusz"]},
-                    {"values": ["20 czerwca", "Centrum Kultury"]},
-                ],
-            },
-        },
-    ]
 
 
 @pytest.fixture

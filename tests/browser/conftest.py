@@ -105,7 +105,9 @@ def new_context(
     """pytest-playwright's context factory, plus the default viewport and a ``PageGuard``.
 
     ``page_guards`` comes first so that it is set up before, and torn down after, the plugin's
-    factory, which closes the contexts: the guards are read once every event has arrived.
+    factory, which closes the contexts: the guards are read once every event has arrived. Both
+    are torn down before ``_live_server_drained`` (tests/conftest.py), so no browser can start a
+    request once the teardown waits for the live server to finish the ones in flight.
     """
 
     def factory(**kwargs: Any) -> BrowserContext:

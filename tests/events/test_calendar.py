@@ -12,7 +12,6 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from biuletyn.events.models import EventPage, EventRelatedArticle
 from tests.factories.bulletin import make_category, make_organisation
@@ -20,8 +19,6 @@ from tests.factories.events import days, make_event
 from tests.factories.venues import make_venue
 
 pytestmark = pytest.mark.integration
-
-TODAY = timezone.localdate()
 
 
 def titles(response) -> list[str]:
@@ -58,7 +55,7 @@ def test_an_event_that_began_yesterday_and_goes_on_is_listed_today(client, calen
     )
     html = client.get("/kalendarz/").content.decode()
     assert "Festiwal" in html
-    assert f'id="day-{TODAY.isoformat()}"' in html
+    assert f'id="day-{days(0).isoformat()}"' in html
 
 
 def test_month_view_lists_the_events_of_that_month(client, calendar):

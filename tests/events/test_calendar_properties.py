@@ -4,15 +4,12 @@ number and the feeds. Hypothesis writes the input."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from django.test import Client
-from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.factories.events import make_calendar, make_event
+from tests.factories.events import days, make_event
 
 pytestmark = pytest.mark.integration
 
@@ -27,15 +24,15 @@ QUERY_TEXT = st.text(
 
 
 @pytest.fixture
-def calendar(site_tree):
-    calendar = make_calendar(site_tree["pl"])
-    make_event(calendar, start_date=timezone.localdate() + dt.timedelta(days=3))
+def calendar_with_an_event(calendar):
+    """The events tests' calendar with one event in three days' time."""
+    make_event(calendar, start_date=days(3))
     return calendar
 
 
 @SETTINGS
 @given(params=st.dictionaries(st.sampled_from(FILTERS), QUERY_TEXT, max_size=4))
-def test_any_filter_values_give_a_page(calendar, params):
+def test_any_filter_values_give_a_page(calendar_with_an_event, params):
     client = Client(raise_request_exception=False)
     for path in ("/kalendarz/", "/en/kalendarz/", "/kalendarz/archiwum/"):
         response = client.get(path, params)
@@ -46,7 +43,7 @@ def test_any_filter_values_give_a_page(calendar, params):
 
 @SETTINGS
 @given(params=st.dictionaries(st.sampled_from(FILTERS), QUERY_TEXT, max_size=4))
-def test_any_feed_filter_gives_a_calendar_or_a_message(calendar, params):
+def test_any_feed_filter_gives_a_calendar_or_a_message(calendar_with_an_event, params):
     client = Client(raise_request_exception=False)
     response = client.get("/kalendarz.ics", params)
     assert response.status_code in (200, 400), params
@@ -64,7 +61,7 @@ def test_any_feed_filter_gives_a_calendar_or_a_message(calendar, params):
     ),
     page=QUERY_TEXT,
 )
-def test_any_month_or_page_number_gives_a_page_or_a_404(calendar, month, page):
+def test_any_month_or_page_number_gives_a_page_or_a_404(calendar_with_an_event, month, page):
     client = Client(raise_request_exception=False)
     response = client.get(f"/kalendarz/miesiac/{month}/")
     assert response.status_code in (200, 404), month

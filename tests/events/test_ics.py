@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
@@ -26,7 +26,6 @@ pytestmark = pytest.mark.integration
 
 D = dt.date
 T = dt.time
-TODAY = timezone.localdate()
 
 
 def in_language(page: EventPage, language: str) -> EventPage:
@@ -556,7 +555,7 @@ def test_control_characters_pasted_into_the_lead_never_break_the_file(client, ca
 @pytest.mark.parametrize("query", WHOLE_FEED)
 def test_feed_keeps_upcoming_and_recent_events(client, calendar, query):
     make_event(calendar, title="Jutro", start_date=days(1))
-    make_event(calendar, title="Dziś", start_date=TODAY)
+    make_event(calendar, title="Dziś", start_date=days(0))
     make_event(calendar, title="Trwa", start_date=days(-3), end_date=days(2))
     make_event(calendar, title="Ostatni dzień w feedzie", start_date=days(-FEED_KEEPS_PAST_DAYS))
     make_event(calendar, title="Za dawno", start_date=days(-FEED_KEEPS_PAST_DAYS - 1))

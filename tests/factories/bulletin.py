@@ -94,3 +94,34 @@ def make_article(
     if tags:
         article.tags.add(*tags)
     return publish_new_page(parent=parent, page=article)
+
+
+def every_block(organisation: Organisation, image: Any, document: Any) -> list[dict[str, Any]]:
+    """An article body with one block of every type, pointing at the given contact, image and
+    document."""
+    return [
+        {
+            "type": "paragraph",
+            "value": '<p>Akapit z <b>pogrubieniem</b> i <a href="https://lublin.eu/">linkiem</a>.</p>',
+        },
+        {"type": "heading", "value": "Program spotkania"},
+        {"type": "subheading", "value": "Część pierwsza"},
+        {"type": "image", "value": {"image": image.pk, "caption": "Fot. redakcja"}},
+        {"type": "quote", "value": {"text": "Nic o nas bez nas.", "attribution": "hasło ruchu"}},
+        {"type": "document", "value": {"document": document.pk, "title": "Formularz uwag"}},
+        {"type": "contact", "value": {"organisation": organisation.pk, "heading": ""}},
+        {
+            "type": "table",
+            "value": {
+                "caption": "Terminy spotkań",
+                "columns": [
+                    {"type": "text", "heading": "Dzień"},
+                    {"type": "text", "heading": "Miejsce"},
+                ],
+                "rows": [
+                    {"values": ["12 czerwca", "Ratusz"]},
+                    {"values": ["20 czerwca", "Centrum Kultury"]},
+                ],
+            },
+        },
+    ]

@@ -4,7 +4,7 @@ Used by the HTML validity test (tests/articles/test_html_validity.py) and the br
 (tests/browser/test_bulletin.py). What it makes:
 
 * a bulletin (ArticleIndexPage) with a category, a tag and a month that have articles;
-* an article whose body has every block type (tests.articles.test_reading.every_block), a
+* an article whose body has every block type (tests.factories.bulletin.every_block), a
   decorative image at the end, a contact, a source, tags, a category and a related article;
 * a member organisation's section with an article of its own;
 * a privacy policy StandardPage, linked from the footer (SiteSettings.privacy_policy_page),
@@ -31,8 +31,8 @@ from wagtail.models import Locale, Site
 from biuletyn.articles.models import ArticlePage, ArticleRelatedLink, ArticleSectionPage
 from biuletyn.pages.models import HomePage, SiteSettings
 from biuletyn.pages.services import publish_new_page, translate_alias
-from tests.articles.test_reading import every_block
 from tests.factories.bulletin import (
+    every_block,
     make_article,
     make_bulletin,
     make_category,
