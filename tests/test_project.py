@@ -50,10 +50,25 @@ def test_catalogue_has_no_untranslated_or_fuzzy_entries(path):
 
 
 @pytest.mark.unit
-def test_polish_catalogue_declares_four_plural_forms():
-    catalogue = polib.pofile(str(ROOT / "locale/pl/LC_MESSAGES/django.po"))
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        (1, "1 artykuł"),
+        (2, "2 artykuły"),
+        (4, "4 artykuły"),
+        (5, "5 artykułów"),
+        (12, "12 artykułów"),
+        (22, "22 artykuły"),
+        (25, "25 artykułów"),
+    ],
+)
+def test_polish_plurals_follow_polish_grammar(count, expected):
+    """The compiled Polish catalogue picks the right form (1 / 2–4, 22–24 / 5–21, 25 …)."""
+    from django.utils import translation
 
-    assert catalogue.metadata["Plural-Forms"].startswith("nplurals=4;")
+    with translation.override("pl"):
+        text = translation.ngettext("%(counter)s article", "%(counter)s articles", count)
+    assert text % {"counter": count} == expected
 
 
 def _locked_versions(lock: Path) -> dict[str, str]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.conf import settings
 
 pytestmark = pytest.mark.integration
 
@@ -26,11 +25,17 @@ def _foreign_fetches(html: str, host: str) -> list[str]:
     return sorted(h for h in hosts if h and h.split(":")[0] not in {host, "www.w3.org"})
 
 
-def test_wagtail_settings_contact_nobody():
-    assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
-    assert settings.WAGTAIL_ENABLE_UPDATE_CHECK is False
-    assert settings.WAGTAIL_ENABLE_WHATS_NEW_BANNER is False
-    assert settings.WAGTAILEMBEDS_FINDERS == []
+def test_wagtail_contacts_nobody_for_avatars_updates_or_embeds(admin_client, site_tree):
+    """The admin names no avatar service or release feed its scripts would call, and an embed
+    address finds no provider to ask (no request leaves the machine)."""
+    from wagtail.embeds import embeds
+    from wagtail.embeds.exceptions import EmbedException
+
+    html = admin_client.get("/admin/").content.decode().lower()
+    for host in ("gravatar", "releases.wagtail.io", "w-upgrade", "youtube", "vimeo"):
+        assert host not in html, host
+    with pytest.raises(EmbedException):
+        embeds.get_embed("https://www.youtube.com/watch?v=dQw4w9WgXcQ")
 
 
 @pytest.mark.parametrize("path", ["/", "/en/", "/nie-ma/"])
