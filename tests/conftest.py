@@ -111,9 +111,16 @@ class _ClosingResponse:
             if close is not None:
                 close()
         finally:
-            finished, self._finished = self._finished, None
-            if finished is not None:
-                finished()
+            # The server would close this thread's connections a moment later (close_request);
+            # closing them here means none is still open once ``drain`` returns.
+            from django.db import connections
+
+            try:
+                connections.close_all()
+            finally:
+                finished, self._finished = self._finished, None
+                if finished is not None:
+                    finished()
 
 
 @pytest.fixture(scope="session")
