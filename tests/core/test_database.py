@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,9 @@ pytestmark = pytest.mark.integration
 def sqlite_file(tmp_path: Path, django_db_blocker):
     """A SQLite file of its own, configured the way production's is when DATABASE_URL is unset
     (the test database may be PostgreSQL)."""
-    alias = f"wal_{id(tmp_path)}"
+    # A fresh alias each time: ``connections`` keeps the wrapper of an alias it has seen, and
+    # an id() can come back, which would reuse the last test's connection and file.
+    alias = f"wal_{uuid.uuid4().hex}"
     connections.settings[alias] = {
         **connections.settings["default"],
         **sqlite_settings(tmp_path / "db.sqlite3"),
@@ -29,6 +32,7 @@ def sqlite_file(tmp_path: Path, django_db_blocker):
     with django_db_blocker.unblock():
         yield alias
         connections[alias].close()
+    del connections[alias]
     del connections.settings[alias]
 
 
@@ -64,6 +68,7 @@ def test_a_writer_commits_while_a_reader_is_half_way_through(sqlite_file):
         after = _count(reader)
     finally:
         connections[reader].close()
+        del connections[reader]
         del connections.settings[reader]
 
     assert [first, *rest] == [("a",), ("b",), ("c",)]
@@ -134,6 +139,7 @@ def test_without_the_busy_timeout_the_second_writer_would_fail(sqlite_file):
                 pass
     finally:
         connections[impatient].close()
+        del connections[impatient]
         del connections.settings[impatient]
 
 
