@@ -31,17 +31,17 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def showcase(live_site) -> EventShowcase:
+def event_showcase(live_site) -> EventShowcase:
     homes = {code: HomePage.objects.get(locale__language_code=code) for code in LANGUAGES}
     return make_event_showcase(homes)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_calendar_page_and_event_kind(new_context, showcase, language):
-    check_page_types(new_context, showcase.paths[language], language)
+def test_every_calendar_page_and_event_kind(new_context, event_showcase, language):
+    check_page_types(new_context, event_showcase.paths[language], language)
 
 
-def test_filter_with_the_keyboard_only(new_context, showcase):
+def test_filter_with_the_keyboard_only(new_context, event_showcase):
     """Tab to the accessibility filter, choose "with PJM" with the arrow keys, send with Enter."""
     page: Page = new_context().new_page()
     visit(page, "/en/kalendarz/")
@@ -78,7 +78,7 @@ def test_filter_with_the_keyboard_only(new_context, showcase):
     assert_no_axe_violations(page)
 
 
-def test_a_bad_date_is_explained_and_kept(new_context, showcase):
+def test_a_bad_date_is_explained_and_kept(new_context, event_showcase):
     page: Page = new_context().new_page()
     visit(page, "/kalendarz/")
     page.get_by_text("Wybierz wydarzenia").click()
@@ -92,10 +92,10 @@ def test_a_bad_date_is_explained_and_kept(new_context, showcase):
     assert_no_axe_violations(page)
 
 
-def test_from_the_calendar_to_the_ics_file_by_keyboard(new_context, showcase):
+def test_from_the_calendar_to_the_ics_file_by_keyboard(new_context, event_showcase):
     page: Page = new_context().new_page()
     visit(page, "/kalendarz/")
-    event = showcase.events["timed"]
+    event = event_showcase.events["timed"]
     link = page.locator(f".app-event-card__title a[href='{event.url}']")
     link.focus()
     with page.expect_navigation():
@@ -113,9 +113,9 @@ def test_from_the_calendar_to_the_ics_file_by_keyboard(new_context, showcase):
     assert "BEGIN:VCALENDAR" in Path(download.path()).read_text(encoding="utf-8")
 
 
-def test_main_navigation_marks_where_the_reader_is(new_context, showcase):
+def test_main_navigation_marks_where_the_reader_is(new_context, event_showcase):
     page: Page = new_context().new_page()
-    event = showcase.events["online"]
+    event = event_showcase.events["online"]
     visit(page, event.url)
     navigation = page.get_by_role("navigation", name="Główne")
     assert navigation.get_by_role("link", name="Miejsca").count() == 1
@@ -128,12 +128,14 @@ EDITOR = "redakcja-wydarzen"
 PASSWORD = "Haslo-testowe-2026!"
 
 
-def test_event_editor_in_the_admin_explains_bad_times(new_context, showcase, django_user_model):
+def test_event_editor_in_the_admin_explains_bad_times(
+    new_context, event_showcase, django_user_model
+):
     django_user_model.objects.create_superuser(EDITOR, "wydarzenia@example.org", PASSWORD)
     page: Page = new_context().new_page()
     log_in_to_admin(page, EDITOR, PASSWORD)
 
-    event = showcase.events["timed"]
+    event = event_showcase.events["timed"]
     page.goto(f"/admin/pages/{event.pk}/edit/", wait_until="networkidle")
     assert_no_axe_violations(page)
     end_date = page.locator("#id_end_date")
@@ -182,13 +184,13 @@ def _tab_until(page: Page, matches, limit: int = 80) -> dict:
 
 
 def test_editor_offers_an_interpreter_on_request_with_the_keyboard_only(
-    new_context, showcase, django_user_model
+    new_context, event_showcase, django_user_model
 ):
     """Tabs, a select, a text area and the save button, without a mouse."""
     django_user_model.objects.create_superuser(EDITOR, "wydarzenia@example.org", PASSWORD)
     page: Page = new_context().new_page()
     log_in_to_admin(page, EDITOR, PASSWORD)
-    event = showcase.events["multi_day"]
+    event = event_showcase.events["multi_day"]
     page.goto(f"/admin/pages/{event.pk}/edit/", wait_until="networkidle")
 
     _tab_until(page, lambda focus: focus["text"] == "Treść")

@@ -63,7 +63,7 @@ def media_root(settings, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def document(media_root: Path):
+def pdf_document(media_root: Path):
     return get_document_model().objects.create(
         title="Sprawozdanie", file=ContentFile(b"%PDF-1.4\n% test\n", name="sprawozdanie.pdf")
     )
@@ -125,20 +125,20 @@ def test_original_image_loads_cached_for_a_day(client, site_tree, media_root):
     assert int(response["Content-Length"]) == len(body) == image.file.size
 
 
-def test_documents_are_not_served_under_media(client, site_tree, document):
-    assert document.file.url.startswith("/media/documents/")
-    assert (Path(document.file.path)).is_file()
+def test_documents_are_not_served_under_media(client, site_tree, pdf_document):
+    assert pdf_document.file.url.startswith("/media/documents/")
+    assert (Path(pdf_document.file.path)).is_file()
 
-    for path in [document.file.url, "/media/documents/", "/media/", "/media/images/"]:
+    for path in [pdf_document.file.url, "/media/documents/", "/media/", "/media/images/"]:
         response, body = fetch(client, path)
         assert response.status_code == 404, path
         assert b"%PDF" not in body
 
 
-def test_wagtail_document_view_always_sends_an_attachment(client, site_tree, document):
-    response, body = fetch(client, document.url)
+def test_wagtail_document_view_always_sends_an_attachment(client, site_tree, pdf_document):
+    response, body = fetch(client, pdf_document.url)
 
-    assert document.url == f"/documents/{document.pk}/sprawozdanie.pdf"
+    assert pdf_document.url == f"/documents/{pdf_document.pk}/sprawozdanie.pdf"
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")
@@ -247,7 +247,7 @@ _SEGMENTS = st.one_of(
 
 
 @pytest.fixture
-def stored_names(site_tree, planted, document) -> dict[str, str]:
+def stored_names(site_tree, planted, pdf_document) -> dict[str, str]:
     """File names that exist: a rendition, an original (plus the planted files and a PDF)."""
     image = make_image()
     rendition = image.get_rendition("width-400|format-webp")

@@ -13,13 +13,6 @@ from biuletyn.core import pagecache
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture
-def page_cache(settings, tmp_path):
-    settings.PAGE_CACHE_ENABLED = True
-    settings.PAGE_CACHE_DIR = tmp_path / "pages"
-    return pagecache.store()
-
-
 @pytest.mark.parametrize("path", ["/", "/en/", "/nie-ma-takiej-strony/", "/sitemap.xml"])
 def test_anonymous_page_sets_no_cookie_and_does_not_vary_on_cookie_or_language(
     client, site_tree, path

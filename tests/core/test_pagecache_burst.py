@@ -14,18 +14,10 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from biuletyn.core import pagecache
 from tests.factories.bulletin import make_image
 from tests.factories.pages import make_standard_page
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def page_cache(settings, tmp_path):
-    settings.PAGE_CACHE_ENABLED = True
-    settings.PAGE_CACHE_DIR = tmp_path / "pages"
-    return pagecache.store()
 
 
 def hit_ratio(client, urls: list[str]) -> float:

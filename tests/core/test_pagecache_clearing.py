@@ -34,13 +34,6 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def page_cache(settings, tmp_path):
-    settings.PAGE_CACHE_ENABLED = True
-    settings.PAGE_CACHE_DIR = tmp_path / "pages"
-    return pagecache.store()
-
-
-@pytest.fixture
 def clears(monkeypatch):
     """How many times the store was really emptied."""
     counted: list[int] = []

@@ -16,13 +16,6 @@ pytestmark = [pytest.mark.integration, pytest.mark.urls("tests.urls_pagecache")]
 MESSAGE = "Dziękujemy, zapisaliśmy zgłoszenie."
 
 
-@pytest.fixture
-def page_cache(settings, tmp_path):
-    settings.PAGE_CACHE_ENABLED = True
-    settings.PAGE_CACHE_DIR = tmp_path / "pages"
-    return pagecache.store()
-
-
 def test_a_message_after_a_post_shows_on_a_cached_page(client, site_tree, page_cache):
     make_standard_page(site_tree["pl"], title="Kontakt", slug="kontakt")
     client.get("/kontakt/")

@@ -19,13 +19,6 @@ pytestmark = [pytest.mark.integration, pytest.mark.urls("tests.urls_pagecache")]
 
 
 @pytest.fixture
-def page_cache(settings, tmp_path):
-    settings.PAGE_CACHE_ENABLED = True
-    settings.PAGE_CACHE_DIR = tmp_path / "pages"
-    return pagecache.store()
-
-
-@pytest.fixture
 def warnings_logged(caplog):
     """Warnings of the ``biuletyn`` logger (which does not propagate to the root logger)."""
     pagecache._warned.clear()
