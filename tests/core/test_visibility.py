@@ -368,3 +368,19 @@ def test_footer_leaves_out_a_private_privacy_policy(client, site_tree):
     _restrict(policy)
     for url in ("/", "/en/"):
         assert "Polityka prywatności" not in client.get(url).content.decode(), url
+
+
+@pytest.mark.unit
+def test_every_page_model_of_ours_takes_the_whole_rule_when_served():
+    """Wagtail's serve check calls ``get_view_restrictions``: each of our page models must
+    answer with ``restrictions_for`` (``InheritedPrivacyMixin``)."""
+    from django.apps import apps
+
+    ours = [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Page) and model.__module__.startswith("biuletyn.")
+    ]
+    assert ours
+    missing = [m.__name__ for m in ours if not issubclass(m, visibility.InheritedPrivacyMixin)]
+    assert not missing, missing

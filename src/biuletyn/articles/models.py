@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from biuletyn.core.visibility import InheritedPrivacyMixin
 from biuletyn.pages.blocks import body_blocks
 
 from . import queries, structured_data
@@ -50,7 +51,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticleIndexPage(RoutablePageMixin, Page):
+class ArticleIndexPage(RoutablePageMixin, InheritedPrivacyMixin, Page):
     """The bulletin: latest articles first, with category, tag and month views."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -116,7 +117,7 @@ class ArticleIndexPage(RoutablePageMixin, Page):
         return context
 
 
-class ArticleSectionPage(Page):
+class ArticleSectionPage(InheritedPrivacyMixin, Page):
     """A member organisation's own section of the bulletin. Its group may write here and submit
     articles for moderation; the bulletin's editors approve them."""
 
@@ -143,7 +144,7 @@ class ArticleSectionPage(Page):
         return context
 
 
-class ArticlePage(Page):
+class ArticlePage(InheritedPrivacyMixin, Page):
     publication_date = models.DateTimeField(
         _("publication date"),
         default=timezone.now,

@@ -10,7 +10,8 @@ it, or any of its ancestors, is an *alias* of a private page: an untranslated En
 the Polish page's text, so it inherits the Polish page's privacy, including privacy that the
 Polish page takes from its own ancestors. Wagtail's ``public()`` looks at the alias's own path
 only, and ``Page.get_view_restrictions()`` follows an alias to its source but not to the
-source's ancestors; both miss a case here.
+source's ancestors; both miss a case here. Our page models take ``InheritedPrivacyMixin``, so
+Wagtail's own check when it serves a page applies the whole rule.
 
 The rule is computed as a short list of *private roots* (paths whose whole subtree is private):
 the restricted pages, then every alias of a page under a root, until no new alias is found.
@@ -102,6 +103,16 @@ def restrictions_for(page: Page) -> QuerySet[PageViewRestriction]:
             )
         )
     return PageViewRestriction.objects.filter(page__path__in=paths).order_by("pk")
+
+
+class InheritedPrivacyMixin:
+    """For every page model of ours: ``get_view_restrictions`` is ``restrictions_for``, so
+    Wagtail's own serve check (and the admin's privacy dialog) see the restrictions a page
+    inherits through aliases and their sources' ancestors."""
+
+    def get_view_restrictions(self) -> QuerySet[PageViewRestriction]:
+        assert isinstance(self, Page)
+        return restrictions_for(self)
 
 
 def _prefixes(path: str) -> set[str]:

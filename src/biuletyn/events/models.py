@@ -29,6 +29,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from biuletyn.core.translations import data_language
+from biuletyn.core.visibility import InheritedPrivacyMixin
 from biuletyn.pages.blocks import body_blocks
 
 from . import queries
@@ -46,7 +47,7 @@ def _offer_field(index: int) -> Any:
     return models.BooleanField(OFFER_ITEMS[index].label, default=False)  # type: ignore[arg-type]
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, InheritedPrivacyMixin, Page):
     """The calendar: upcoming events by day, a month as a list, and the archive of past ones."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -97,7 +98,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return self._render(request, "archive", listing=listing)
 
 
-class EventPage(Page):
+class EventPage(InheritedPrivacyMixin, Page):
     lead = models.TextField(
         _("lead"), help_text=_("Two or three sentences: what happens, for whom, and why come.")
     )

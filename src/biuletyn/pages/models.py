@@ -13,13 +13,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from biuletyn.core.visibility import visible
+from biuletyn.core.visibility import InheritedPrivacyMixin, visible
 
 # Rich text in the shell is limited to what keeps a clean document outline.
 SIMPLE_RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class HomePage(Page):
+class HomePage(InheritedPrivacyMixin, Page):
     intro = RichTextField(
         _("introduction"),
         features=SIMPLE_RICH_TEXT_FEATURES,
@@ -64,7 +64,7 @@ def _upcoming_events(home: HomePage) -> dict[str, Any]:
     return {"calendar": calendar, "upcoming_events": list(upcoming[: home.upcoming_count])}
 
 
-class StandardPage(Page):
+class StandardPage(InheritedPrivacyMixin, Page):
     """A plain page of text: privacy policy, about us, contact."""
 
     lead = models.TextField(
