@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from biuletyn.core import media
+from biuletyn.core import forgiving, media
 from biuletyn.pages.sitemaps import TranslatedSitemap
 from biuletyn.venues.sitemaps import VenueSitemap
 
@@ -34,6 +34,10 @@ urlpatterns += [
     ),
     re_path(rf"^{_MEDIA}", media.not_public),
 ]
+
+# An address typed with spaces (a tag written by hand) goes to its hyphenated form (ADR 0010):
+# Wagtail serves only letters, digits, "-" and "_", so this comes before its catch-all.
+urlpatterns += forgiving.urlpatterns
 
 # Polish at /, English at /en/ (ADR 0004). Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(

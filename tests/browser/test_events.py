@@ -17,6 +17,7 @@ from biuletyn.events.models import EventPage
 from biuletyn.pages.models import HomePage
 from biuletyn.venues.models import Venue
 from tests.browser.helpers import (
+    NARROW_320,
     KeyStep,
     assert_no_axe_violations,
     check_page_types,
@@ -73,7 +74,7 @@ def test_filter_with_the_keyboard_only(new_context, event_showcase):
     titles = page.locator(".app-event-card__title").all_inner_texts()
     assert titles == ["Meeting of organisations with the City", "Webinar o świadczeniach"]
     # The filtered calendar offers its own feed.
-    feed = page.get_by_role("link", name="Calendar feed (ICS)")
+    feed = page.get_by_role("link", name="Calendar address to copy")
     assert "feature=pjm" in (feed.get_attribute("href") or "")
     assert_no_axe_violations(page)
 
@@ -86,7 +87,7 @@ def test_a_bad_date_is_explained_and_kept(new_context, event_showcase):
     with page.expect_navigation():
         page.get_by_role("button", name="Pokaż wydarzenia").click()
     summary = page.get_by_role("alert")
-    assert "rok-miesiąc-dzień" in summary.inner_text()
+    assert "Nie ma miesiąca 13" in summary.inner_text()
     assert page.get_by_label("Od dnia").input_value() == "2024-13-01"
     assert page.locator("#id_from_date").get_attribute("aria-invalid") == "true"
     assert_no_axe_violations(page)
@@ -210,3 +211,97 @@ def test_editor_offers_an_interpreter_on_request_with_the_keyboard_only(
     draft = EventPage.objects.get(pk=event.pk).get_latest_revision_as_object()
     assert draft.sign_language == "on_request"
     assert draft.sign_language_how_to_ask == "Napisz SMS: 600 100 200."
+
+
+def test_editor_sees_the_last_day_to_ask_while_typing_the_start_date(
+    new_context, event_showcase, django_user_model
+):
+    """The Accessibility tab shows the last day to ask for an interpreter for the date being
+    typed on the Content tab, as the server counts it (24-26 December are not working days)."""
+    django_user_model.objects.create_superuser(EDITOR, "wydarzenia@example.org", PASSWORD)
+    page: Page = new_context().new_page()
+    log_in_to_admin(page, EDITOR, PASSWORD)
+    event = event_showcase.events["timed"]
+    page.goto(f"/admin/pages/{event.pk}/edit/", wait_until="networkidle")
+
+    start = page.locator("#id_start_date")
+    start.fill("")
+    start.press_sequentially("2026-12-28")
+    start.press("Escape")  # closes the date picker
+    page.get_by_role("tab", name="Dostępność").click()
+
+    deadline = page.locator("[data-interpreter-deadline]")
+    page.wait_for_function(
+        "() => document.querySelector('[data-interpreter-deadline]')"
+        ".textContent.replace(/\\s+/g, ' ').includes('poniedziałek, 21 grudnia 2026 r.')"
+    )
+    assert " ".join((deadline.text_content() or "").split()) == (
+        "Ostatni dzień na zgłoszenie potrzeby tłumacza przy tych datach: "
+        "poniedziałek, 21 grudnia 2026 r."
+    )
+    assert page.get_by_text("najpóźniej 3 dni robocze przed wydarzeniem").count() >= 1
+    assert_no_axe_violations(page)
+
+
+def test_results_come_first_on_a_phone(new_context, event_showcase):
+    """At 320 px, after filtering by PJM: the line names the filter and the count, the panel is
+    closed, and the next thing is the results; "Zmień" opens the panel at its first field."""
+    page: Page = new_context(**NARROW_320).new_page()
+    visit(page, "/kalendarz/")
+    page.get_by_text("Wybierz wydarzenia").click()
+    page.get_by_label("Dostępność").select_option("pjm")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Pokaż wydarzenia").click()
+    assert_no_axe_violations(page)
+
+    cards = page.locator(".app-event-card").count()
+    assert cards == 2
+    line = page.locator("#filter-status")
+    assert " ".join(line.inner_text().split()) == (
+        "Z tłumaczeniem PJM · 2 wydarzenia · Zmień filtry · Wyczyść filtry"
+    )
+    assert page.locator("#filter-panel").get_attribute("open") is None
+    assert page.locator("#id_category").is_hidden()
+    # After the line: the closed panel (its summary only), then the first day of results.
+    following = page.evaluate(
+        """() => {
+          const seen = [];
+          let el = document.querySelector("#filter-status").nextElementSibling;
+          while (el && seen.length < 3) {
+            if (el.offsetHeight > 0) seen.push(el.id || el.className);
+            el = el.nextElementSibling;
+          }
+          return seen;
+        }"""
+    )
+    assert following[:2] == ["filter-panel", "app-day"], following
+    # The results begin less than half a screen below the line.
+    top_of_line, top_of_results = (
+        page.locator(selector).first.bounding_box() for selector in ("#filter-status", ".app-day")
+    )
+    assert top_of_line is not None
+    assert top_of_results is not None
+    assert top_of_results["y"] - top_of_line["y"] < NARROW_320["viewport"]["height"] / 2
+
+    page.get_by_role("link", name="Zmień filtry").click()
+    assert page.locator("#filter-panel").get_attribute("open") is not None
+    assert describe_focus(page)["id"] == "id_category"
+    assert_no_axe_violations(page)
+
+
+def test_an_impossible_date_takes_focus_and_keeps_the_list(new_context, event_showcase):
+    page: Page = new_context(**NARROW_320).new_page()
+    visit(page, "/kalendarz/?from_date=30.02.2027")
+
+    summary = page.locator(".app-error-summary")
+    assert page.title().startswith("Błąd: ")
+    assert "Nie ma takiego dnia: luty\u00a02027\u00a0r. ma 28 dni." in summary.inner_text()
+    # The script moved focus to the summary, so a screen reader starts there.
+    assert page.evaluate("document.activeElement.classList.contains('app-error-summary')")
+    # The list stays, unfiltered, and the typed text stays in the open panel's field.
+    assert page.locator(".app-event-card").count() > 0
+    assert page.get_by_label("Od dnia").input_value() == "30.02.2027"
+    # The summary's link moves focus to the field.
+    summary.get_by_role("link").click()
+    assert describe_focus(page)["id"] == "id_from_date"
+    assert_no_axe_violations(page)

@@ -355,14 +355,14 @@ def test_organiser_without_an_email_is_not_the_organizer(client, calendar):
 
 
 @pytest.mark.parametrize(
-    ("language", "last_day"), [("pl", "2 czerwca 2026"), ("en", "2 June 2026")]
+    ("language", "last_day"), [("pl", "3\u00a0czerwca\u00a02027"), ("en", "3\u00a0June\u00a02027")]
 )
 def test_description_has_the_lead_and_the_interpreter_on_request_with_the_last_day(
     client, calendar, language, last_day
 ):
     event = make_event(
         calendar,
-        start_date=D(2026, 6, 8),
+        start_date=D(2027, 6, 8),
         lead="Rozmowa o nowych autobusach.",
         sign_language="on_request",
         sign_language_how_to_ask="Napisz SMS pod numer 600 100 200.",

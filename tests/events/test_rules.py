@@ -41,8 +41,9 @@ VENUE_NEEDED = _("Choose the venue: people will come to this event in person.")
 PRICE_NEEDED = _("Give the price, or describe it under “about the price”.")
 FREE_HAS_NO_PRICE = _("A free event has no price: clear the price or untick “free”.")
 HOW_TO_ASK_NEEDED = _(
-    "Say how to ask for an interpreter, or choose a contact on the Content tab: "
-    "readers must know whom to ask."
+    "Say how to ask for an interpreter without a voice call (by e-mail, text message or a PJM "
+    "video call), or choose a contact on the Content tab that has one of them: readers must "
+    "know whom to ask."
 )
 CANNOT_CONTINUE_ITSELF = _("An event cannot continue itself.")
 

@@ -1,9 +1,9 @@
 """A calendar with one event of every kind, for the page-type checks (axe, vnu, 320 px, keyboard).
 
 Upcoming: a timed event with PJM on request, an all-day event over three days, a cancelled one,
-an online one and a hybrid one; past: the meeting the June one continues. Every page of the
-calendar (upcoming, filtered, a filter error, month, archive) and every event page is listed
-in ``paths`` for Polish and English.
+an online one, a hybrid one, a postponed one without a new date and one with it; past: the
+meeting the June one continues. Every page of the calendar (upcoming, filtered, a filter
+error, month, archive) and every event page is listed in ``paths`` for Polish and English.
 """
 
 from __future__ import annotations
@@ -119,6 +119,26 @@ def make_event_showcase(homes: dict[str, Page]) -> EventShowcase:
             online_url="https://spotkanie.example.pl/konsultacje",
             organisers=[organiser],
         ),
+        "postponed": make_event(
+            calendar,
+            title="Spacer badawczy po Śródmieściu",
+            slug="spacer",
+            start_date=today + dt.timedelta(days=20),
+            venue=courtyard,
+            status="postponed",
+            status_note="Nowy termin podamy po remoncie chodników.",
+        ),
+        "rescheduled": make_event(
+            calendar,
+            title="Warsztaty pisania wniosków",
+            slug="warsztaty",
+            start_date=today + dt.timedelta(days=4),
+            new_start_date=today + dt.timedelta(days=22),
+            new_start_time=dt.time(10, 0),
+            new_end_time=dt.time(13, 0),
+            venue=library,
+            status="postponed",
+        ),
     }
     # One real English translation; the other events stay untranslated (aliases).
     english = events["timed"].get_translation(homes["en"].locale).specific
@@ -129,7 +149,10 @@ def make_event_showcase(homes: dict[str, Page]) -> EventShowcase:
     )
     month = events["timed"].start_date.strftime("%Y-%m")
     showcase = EventShowcase(events=events)
-    for language, prefix, month_word in (("pl", "", "miesiac"), ("en", "/en", "miesiac")):
+    for language, prefix, month_word, archive_word in (
+        ("pl", "", "miesiac", "archiwum"),
+        ("en", "/en", "month", "archive"),
+    ):
         base = f"{prefix}/kalendarz/"
         showcase.paths[language] = {
             "calendar": base,
@@ -142,10 +165,10 @@ def make_event_showcase(homes: dict[str, Page]) -> EventShowcase:
             "from-date": f"{base}?from_date={(today + dt.timedelta(days=13)).isoformat()}",
             "no-match": f"{base}?feature=audio_description",
             "month-filtered": f"{base}{month_word}/{month}/?attendance=mixed",
-            "archive-filtered": f"{base}archiwum/?organiser=wydzial-spraw-spolecznych",
+            "archive-filtered": f"{base}{archive_word}/?organiser=wydzial-spraw-spolecznych",
             "filter-error": f"{base}?feature=jetpack&from_date=2024-13-01",
             "month": f"{base}{month_word}/{month}/",
-            "archive": f"{base}archiwum/",
+            "archive": f"{base}{archive_word}/",
             **{
                 f"event-{kind}": event.get_translation(homes[language].locale).url
                 for kind, event in events.items()

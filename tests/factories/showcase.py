@@ -212,9 +212,12 @@ def make_showcase(homes: dict[str, HomePage]) -> Showcase:
             "home": f"{prefix}/",
             "bulletin": index_url,
             "bulletin page 2": f"{index_url}?strona=2",
-            "category": f"{index_url}kategoria/{category.slug}/",
+            # The route segments are in the page's language (kategoria/, category/).
+            "category": index_url
+            + index.reverse_subpage("category", kwargs={"slug": category.slug}),
             "tag": f"{index_url}tag/ngo/",
-            "month": f"{index_url}archiwum/2024/06/",
+            "month": index_url
+            + index.reverse_subpage("month", kwargs={"year": "2024", "month": "06"}),
             "article": article.url if language == "pl" else article_en.url,
             "section": section.get_translation(index.locale).url,
             "organisation": (

@@ -88,7 +88,7 @@ def test_list_filters_by_confirmed_feature_only(client, site_tree):
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ({"city": "Atlantyda"}, "Nie mamy miejsc w tym mieście."),
+        ({"city": "Atlantyda"}, "Nie mamy miejsc w tej miejscowości."),
         ({"feature": "jetpack"}, "Nie ma takiego udogodnienia."),
     ],
 )
@@ -130,7 +130,7 @@ def test_detail_page_says_unknown_as_unknown(client, site_tree):
     html = client.get("/miejsca/biblioteka/").content.decode()
 
     assert html.count("<h1") == 1
-    assert re.search(r"Wejście bez progów</dt>\s*<dd[^>]*>Tak</dd>", html)
+    assert re.search(r"Wejście bez progów i schodów</dt>\s*<dd[^>]*>Tak</dd>", html)
     assert re.search(r"Toaleta dostępna[^<]*</dt>\s*<dd[^>]*>Nie</dd>", html)
     assert re.search(r"Cichy pokój</dt>\s*<dd[^>]*>Brak informacji</dd>", html)
     assert html.count(">Brak informacji</dd>") == 6

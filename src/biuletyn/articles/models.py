@@ -6,12 +6,18 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+)
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
@@ -19,6 +25,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from biuletyn.core import paging
+from biuletyn.core.slugs import fold, spellings
 from biuletyn.core.visibility import InheritedPrivacyMixin
 from biuletyn.pages.blocks import body_blocks
 
@@ -51,6 +59,35 @@ class ArticleTag(TaggedItemBase):
     )
 
 
+# The English names of the bulletin's routes whose address differs by language; "tag" does not.
+_ENGLISH_ROUTES = {"category": "category_en", "month": "month_en"}
+
+
+def _find_category(typed: str, locale: Any) -> Category | None:
+    """The category an address names, however the reader wrote its slug."""
+    for slug in [typed, *spellings(typed)]:
+        if (category := queries.category_for(slug, locale)) is not None:
+            return category  # type: ignore[no-any-return]
+    return None
+
+
+def _find_tag(typed: str) -> Tag | None:
+    """The tag an address names, however the reader wrote its slug: as typed, as a slug, or
+    without Polish letters when the tag's slug has them ("swiadczenia" for "świadczenia")."""
+    if (tag := queries.tag_by_slug(typed)) is not None:
+        return tag
+    candidates = spellings(typed)
+    found = {t.slug: t for t in Tag.objects.filter(slug__in=candidates)}
+    if tag := next((found[c] for c in candidates if c in found), None):
+        return tag
+    if not candidates:
+        return None
+    # Only here, on the way to a 404, read the bulletin's tags and compare them folded.
+    folded = candidates[-1]
+    used = Tag.objects.filter(pk__in=ArticleTag.objects.values("tag_id")).only("pk", "slug")
+    return next((t for t in used if slugify(fold(t.slug)) == folded), None)
+
+
 class ArticleIndexPage(RoutablePageMixin, InheritedPrivacyMixin, Page):
     """The bulletin: latest articles first, with category, tag and month views."""
 
@@ -67,41 +104,83 @@ class ArticleIndexPage(RoutablePageMixin, InheritedPrivacyMixin, Page):
         verbose_name_plural = _("bulletins")
 
     def _listing(self, request: HttpRequest, articles: Any, **context: Any) -> HttpResponse:
-        page_obj = queries.paginate(articles, request.GET.get("strona"), self.page_size)
+        page_obj = paging.page_of(articles, request.GET.get(paging.PAGE_PARAM), self.page_size)
+        if redirect := paging.redirect_to_shown_page(request, page_obj):
+            return redirect
         return self.render(
             request,
             context_overrides={"page_obj": page_obj, "articles": page_obj.object_list, **context},
             template="articles/article_index_page.html",
         )
 
+    # Routes have a name for each language of their address; templates and code use the
+    # Polish name, and reverse_subpage gives the address in the page's language. An address
+    # in the other language, or a slug written another way, redirects for good (ADR 0010).
+
+    def reverse_subpage(
+        self, name: str, args: Any = None, kwargs: dict[str, Any] | None = None
+    ) -> str:
+        return super().reverse_subpage(self._route_name(name), args, kwargs)
+
+    def _route_name(self, name: str) -> str:
+        if self.locale.language_code == "en":
+            return _ENGLISH_ROUTES.get(name, name)
+        return name
+
+    def _redirect_unless(
+        self, request: HttpRequest, name: str, **kwargs: Any
+    ) -> HttpResponsePermanentRedirect | None:
+        """A permanent redirect to route ``name`` with ``kwargs`` unless the request used that
+        route (in the page's language) with those values."""
+        match = getattr(request, "routable_resolver_match", None)
+        if match is None or (
+            match.url_name == self._route_name(name)
+            and all(str(match.kwargs.get(k)) == str(v) for k, v in kwargs.items())
+        ):
+            return None
+        url = (self.get_url(request) or "") + self.reverse_subpage(name, kwargs=kwargs)
+        query = request.GET.urlencode()
+        return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
     @path("")
     def latest(self, request: HttpRequest) -> HttpResponse:
         return self._listing(request, queries.articles_in(self))
 
-    @path("kategoria/<slug:slug>/", name="category")
+    # [^/]+, not <slug:>: a reader may type Polish letters, capitals or spaces.
+    @re_path(r"^kategoria/(?P<slug>[^/]+)/$", name="category")
+    @re_path(r"^category/(?P<slug>[^/]+)/$", name="category_en")
     def by_category(self, request: HttpRequest, slug: str) -> HttpResponse:
-        category = queries.category_for(slug, self.locale)
+        category = _find_category(slug, self.locale)
         if category is None:
             raise Http404
+        if redirect := self._redirect_unless(request, "category", slug=category.slug):
+            return redirect
         # Untranslated articles (aliases) keep the Polish categories: match every translation.
         articles = queries.articles_in(self).filter(
             categories__translation_key=category.translation_key
         )
         return self._listing(request, articles, category=category)
 
-    # taggit keeps Polish letters in slugs ("świadczenia-rodzinne"): \w, not <slug:>.
-    @re_path(r"^tag/(?P<slug>[-\w]+)/$", name="tag")
+    # taggit keeps Polish letters in editors' slugs ("świadczenia-rodzinne").
+    @re_path(r"^tag/(?P<slug>[^/]+)/$", name="tag")
     def by_tag(self, request: HttpRequest, slug: str) -> HttpResponse:
-        tag = queries.tag_by_slug(slug)
+        tag = _find_tag(slug)
         if tag is None:
             raise Http404
+        if redirect := self._redirect_unless(request, "tag", slug=tag.slug):
+            return redirect
         return self._listing(request, queries.articles_in(self).filter(tags=tag), tag=tag)
 
-    @re_path(r"^archiwum/(?P<year>\d{4})/(?P<month>\d{2})/$", name="month")
+    @re_path(r"^archiwum/(?P<year>\d{4})/(?P<month>\d{1,2})/$", name="month")
+    @re_path(r"^archive/(?P<year>\d{4})/(?P<month>\d{1,2})/$", name="month_en")
     def by_month(self, request: HttpRequest, year: str, month: str) -> HttpResponse:
         first_day = queries.month_start(int(year), int(month))
         if first_day is None:
             raise Http404
+        if redirect := self._redirect_unless(
+            request, "month", year=f"{first_day:%Y}", month=f"{first_day:%m}"
+        ):
+            return redirect
         return self._listing(
             request,
             queries.articles_in(self).filter(
@@ -137,9 +216,20 @@ class ArticleSectionPage(InheritedPrivacyMixin, Page):
         verbose_name = _("member organisation's section")
         verbose_name_plural = _("member organisations' sections")
 
+    page_size = 10
+
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().serve(request, *args, **kwargs)
+        page_obj = getattr(response, "context_data", {}).get("page_obj")
+        if page_obj is not None and (redirect := paging.redirect_to_shown_page(request, page_obj)):
+            return redirect
+        return response
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        page_obj = queries.paginate(queries.articles_in(self), request.GET.get("strona"), 10)
+        page_obj = paging.page_of(
+            queries.articles_in(self), request.GET.get(paging.PAGE_PARAM), self.page_size
+        )
         context.update(page_obj=page_obj, articles=page_obj.object_list)
         return context
 
@@ -179,12 +269,14 @@ class ArticlePage(InheritedPrivacyMixin, Page):
         *Page.content_panels,
         FieldPanel("publication_date"),
         FieldPanel("lead"),
+        # Required: on the first tab, where an editor meets it before saving.
+        FieldPanel("categories"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("source_name"), FieldPanel("source_url")], heading=_("Source")),
         FieldPanel("contact"),
         InlinePanel("related_links", label=_("Related articles")),
     ]
-    promote_panels = [*Page.promote_panels, FieldPanel("categories"), FieldPanel("tags")]
+    promote_panels = [*Page.promote_panels, FieldPanel("tags")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("lead"),

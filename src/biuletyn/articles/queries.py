@@ -7,8 +7,8 @@ from typing import Any
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.paginator import Page as PaginatorPage
-from django.db.models import Count, Prefetch, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce, TruncMonth
 from django.http import Http404
 from taggit.models import Tag
 from wagtail.models import Page
@@ -23,14 +23,15 @@ def articles_in(parent: Page) -> QuerySet[Any]:
 
 def articles_in_locale(locale: Any) -> Any:
     """Visible articles in ``locale`` (the one visibility rule), newest first, with what a card
-    shows."""
+    shows: its categories carry ``shown_name``, their name in ``locale``."""
     from .models import ArticlePage, Category
 
+    categories = Category.objects.annotate(shown_name=_shown_name(locale)).order_by("shown_name")
     return (
         visible(ArticlePage.objects.all(), locale)
         .order_by("-publication_date", "-pk")
         .select_related("locale", "alias_of__locale")
-        .prefetch_related(Prefetch("categories", queryset=Category.objects.order_by("name")))
+        .prefetch_related(Prefetch("categories", queryset=categories))
     )
 
 
@@ -102,4 +103,58 @@ def archive_months(parent: Page) -> list[dict[str, Any]]:
         .values("month")
         .annotate(count=Count("pk"))
         .order_by("-month")
+    )
+
+
+def _shown_name(locale: Any) -> Any:
+    """A category's name in ``locale`` where it has a translation there, else its own: an
+    untranslated article under /en/ keeps its Polish categories, the list names them in
+    English."""
+    from .models import Category
+
+    translated = Category.objects.filter(translation_key=OuterRef("translation_key"), locale=locale)
+    return Coalesce(Subquery(translated.values("name")[:1]), F("name"))
+
+
+def categories_in_locale(categories: list[Any], locale: Any) -> list[Any]:
+    """``categories`` as ``locale`` names them: each one's translation there where it exists,
+    else the category itself (the page marks its language). One query."""
+    from .models import Category
+
+    wanted = [c for c in categories if c.locale_id != locale.pk]
+    if not wanted:
+        return list(categories)
+    found = {
+        c.translation_key: c
+        for c in Category.objects.filter(
+            locale=locale, translation_key__in=[c.translation_key for c in wanted]
+        )
+    }
+    return [c if c.locale_id == locale.pk else found.get(c.translation_key, c) for c in categories]
+
+
+def events_about(article: Any) -> list[Any]:
+    """The visible events in the article's language that link to this article (in any
+    language: an untranslated event keeps its Polish links), soonest first. The reverse of
+    an event's related articles; a fixed number of queries however many there are."""
+    from biuletyn.events.models import EventPage
+
+    return list(
+        visible(EventPage.objects.all(), article.locale)
+        .filter(related_articles__article__translation_key=article.translation_key)
+        .distinct()
+        .select_related("alias_of__locale")
+        .order_by("start_date", "start_time", "pk")
+    )
+
+
+def contact_in_body(article: Any) -> bool:
+    """Whether the body already has a contact block for the article's contact, which the page
+    then does not repeat."""
+    if article.contact_id is None:
+        return False
+    return any(
+        block.block_type == "contact"
+        and getattr(block.value.get("organisation"), "pk", None) == article.contact_id
+        for block in article.body
     )

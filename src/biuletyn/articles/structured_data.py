@@ -6,7 +6,10 @@ from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
 
+from biuletyn.core.translations import content_language
 from biuletyn.pages.models import SiteSettings
+
+from .queries import categories_in_locale
 
 if TYPE_CHECKING:
     from .models import ArticlePage
@@ -22,9 +25,10 @@ def news_article(
         "description": page.lead,
         "datePublished": page.publication_date.isoformat(),
         "dateModified": (page.last_published_at or page.publication_date).isoformat(),
-        "inLanguage": page.locale.language_code,
+        # An untranslated English twin shows the Polish text: its language is the text's.
+        "inLanguage": content_language(page),
         "url": page.get_full_url(request),
-        "articleSection": [c.name for c in categories],
+        "articleSection": [c.name for c in categories_in_locale(categories, page.locale)],
         "keywords": [t.name for t in tags],
     }
     images = [

@@ -48,6 +48,7 @@ BULLETIN: dict[str, Any] = {
     },
     "en": {
         "title": "Bulletin",
+        "slug": "bulletin",
         "intro": (
             "The latest news for disabled people in Lublin and the region: meetings, "
             "consultations, rights and benefits, and changes in the city. Most articles are in "
@@ -517,7 +518,7 @@ ARTICLES: list[dict[str, Any]] = [
         "title": "Organizacje rozmawiały z miastem o drodze do Europejskiej Stolicy Kultury",
         "date": "2024-03-21 15:00",
         "categories": ["events"],
-        "tags": ["esk 2029", "organizacje pozarządowe", "współpraca z miastem"],
+        "tags": ["ESK 2029", "organizacje pozarządowe", "współpraca z miastem"],
         "contact": "city",
         "source": ("lublin.eu", _MEETING_URL),
         "lead": (
@@ -839,7 +840,7 @@ ARTICLES: list[dict[str, Any]] = [
         "title": "Spotkanie organizacji pozarządowych z Miastem Lublin – 20 czerwca",
         "date": "2024-06-13 10:00",
         "categories": ["events", "consultations"],
-        "tags": ["esk 2029", "organizacje pozarządowe", "współpraca z miastem", "konsultacje"],
+        "tags": ["ESK 2029", "organizacje pozarządowe", "współpraca z miastem", "konsultacje"],
         "contact": "city",
         "source": ("lublin.eu", _MEETING_URL),
         "related": [
@@ -1471,6 +1472,7 @@ CALENDAR: dict[str, Any] = {
     },
     "en": {
         "title": "Events",
+        "slug": "events",
         "intro": (
             "Meetings, training and consultations for disabled people in Lublin and the "
             "region. For every event we say how accessible the venue is, whether a Polish Sign "
@@ -1672,7 +1674,7 @@ EVENTS: list[dict[str, Any]] = [
         "contact": "deaf",
         "categories": ["events"],
         "sign_language": "provided",
-        "offer": ["captions", "hearing_loop", "audio_description", "reserved_seating"],
+        "offer": ["subtitles", "hearing_loop", "audio_description", "reserved_seating"],
         "accessibility_other": (
             "Przenośną pętlę indukcyjną przywozi fundacja; obejmuje trzy pierwsze rzędy."
         ),

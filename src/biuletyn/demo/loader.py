@@ -144,8 +144,24 @@ def _ensure_section(homes: dict[str, HomePage], model: type[Any], spec: dict[str
         publish_new_page(parent=home, page=section)
     locales = {code: home_page.locale for code, home_page in homes.items()}
     for code, _locale, twin in _untranslated_twins(section, locales):
-        translate_alias(twin, title=spec[code]["title"], intro=spec[code]["intro"])
+        own_slug = {"slug": spec[code]["slug"]} if "slug" in spec[code] else {}
+        translate_alias(twin, title=spec[code]["title"], intro=spec[code]["intro"], **own_slug)
+    for code, locale in locales.items():
+        if code != settings.LANGUAGE_CODE and "slug" in spec[code]:
+            _ensure_own_slug(section.get_translation(locale), spec[code]["slug"], old=spec["slug"])
     return section
+
+
+def _ensure_own_slug(page: Page, slug: str, *, old: str) -> None:
+    """Give a translation its own URL segment (/en/bulletin/ rather than /en/biuletyn/), when it
+    still has the one it was copied with. Wagtail then creates permanent redirects from the old
+    addresses of the page and everything under it (WAGTAILREDIRECTS_AUTO_CREATE), once the load
+    commits. A slug an editor chose is left alone."""
+    page = page.specific
+    if page.alias_of_id is None and page.slug == old and page.slug != slug:
+        page.slug = slug
+        page.save()
+        page.save_revision().publish()
 
 
 def _ensure_privacy_page(home: HomePage) -> StandardPage:
@@ -182,9 +198,14 @@ def _tags(names: list[str]) -> list[Tag]:
     """Tags with ASCII slugs, so that /biuletyn/tag/<slug>/ matches the URL pattern."""
     tags = []
     for name in names:
-        tag = Tag.objects.filter(name=name).first()
+        slug = slugify(name.translate(_ASCII))
+        # By slug: a tag whose spelling changed ("esk 2029" -> "ESK 2029") keeps its address.
+        tag = Tag.objects.filter(slug=slug).first()
         if tag is None:
-            tag = Tag.objects.create(name=name, slug=slugify(name.translate(_ASCII)))
+            tag = Tag.objects.create(name=name, slug=slug)
+        elif tag.name != name:
+            tag.name = name
+            tag.save(update_fields=["name"])
         tags.append(tag)
     return tags
 

@@ -64,19 +64,64 @@ class OfferItem:
     public_label: Promise
     # The W3C/schema.org accessibilityFeature term, where one exists.
     schema_term: str = ""
+    # For editors: what the item is, in plain words.
+    help_text: Promise | str = ""
 
     def __str__(self) -> str:
         return str(self.public_label)
 
 
 OFFER_ITEMS: tuple[OfferItem, ...] = (
-    OfferItem("captions", _("live captions"), _("Live captions"), "captions"),
-    OfferItem("hearing_loop", _("induction loop or FM system"), _("Induction loop or FM system")),
     OfferItem(
-        "audio_description", _("audio description"), _("Audio description"), "audioDescription"
+        "captions",
+        _("live captions"),
+        _("Live captions"),
+        "captions",
+        _("A captioner writes what is said, as it is said, on a screen or in the stream."),
     ),
-    OfferItem("easy_read", _("easy-to-read materials"), _("Easy-to-read materials")),
-    OfferItem("assistant", _("assistant on site"), _("Assistant on site")),
+    OfferItem(
+        "subtitles",
+        _("subtitles for the deaf"),
+        _("Subtitles for the deaf"),
+        "openCaptions",
+        _(
+            "Prepared subtitles of a film or recording that also describe sounds and music. "
+            "Not the same as live captions."
+        ),
+    ),
+    OfferItem(
+        "hearing_loop",
+        _("induction loop or FM system"),
+        _("Induction loop or FM system"),
+        help_text=_(
+            "It sends the sound straight to hearing aids and cochlear implants (the T setting), "
+            "without the noise of the room. Tick it when the organiser brings one or switches "
+            "it on for this event."
+        ),
+    ),
+    OfferItem(
+        "audio_description",
+        _("audio description"),
+        _("Audio description"),
+        "audioDescription",
+        _("A voice describes what is seen, for blind and partially sighted people."),
+    ),
+    OfferItem(
+        "easy_read",
+        _("easy-to-read materials"),
+        _("Easy-to-read materials"),
+        help_text=_(
+            "Texts in easy-to-read language (ETR): short sentences, everyday words, often "
+            "with pictures, for people with intellectual disabilities and anyone who needs "
+            "simple text."
+        ),
+    ),
+    OfferItem(
+        "assistant",
+        _("assistant on site"),
+        _("Assistant on site"),
+        help_text=_("Someone who helps people find their way, move about or fill in forms."),
+    ),
     OfferItem("reserved_seating", _("reserved seating"), _("Reserved seating")),
 )
 
@@ -90,6 +135,7 @@ class Feature(models.TextChoices):
     ACCESSIBLE_TOILET = "toilet", _("Accessible toilet")
     HEARING_LOOP = "hearing_loop", _("Induction loop or FM system")
     CAPTIONS = "captions", _("Live captions")
+    SUBTITLES = "subtitles", _("Subtitles for the deaf")
     AUDIO_DESCRIPTION = "audio_description", _("Audio description")
     EASY_READ = "easy_read", _("Easy-to-read materials")
     ASSISTANT = "assistant", _("Assistant on site")

@@ -6,6 +6,10 @@ right. The UID is the page's translation key: the same event in Polish and Engli
 to a calendar, and it never changes when the title or address does. SEQUENCE grows with every
 publication (it is the live revision's id), so a calendar that has the event replaces it (a
 cancellation included), even when an editor corrects a page a moment after publishing it.
+
+A postponed event keeps its UID: without a new date it is TENTATIVE at its original date, with
+"to be announced" in its SUMMARY; once the new date is given, that date stands and it is
+CONFIRMED again, so a calendar that has the event moves it.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from icalendar import Calendar, Event, vCalAddress
 from .dates import local_datetime
 from .enums import ICS_STATUS, EventStatus
 from .offer import offer_lines, venue_lines
+from .templatetags.biuletyn_events import event_when
 
 if TYPE_CHECKING:
     from .models import EventPage
@@ -101,15 +106,34 @@ def sequence(event: EventPage) -> int:
 
 
 def _times(event: EventPage) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime | None]:
-    if event.is_all_day:
+    """The standing dates (the original ones while a new date is to be announced)."""
+    schedule = event.schedule
+    if schedule.is_all_day:
         # DTEND of an all-day event is the day after the last one (RFC 5545 3.6.1).
-        return event.start_date, event.last_date + dt.timedelta(days=1)
-    start = event.starts_at
+        return schedule.start_date, schedule.last_date + dt.timedelta(days=1)
+    start = schedule.starts_at
     assert start is not None
-    end = event.ends_at
-    if end is None and event.is_multi_day:
-        end = local_datetime(event.last_date + dt.timedelta(days=1), dt.time(0, 0))
+    end = schedule.ends_at
+    if end is None and schedule.is_multi_day:
+        end = local_datetime(schedule.last_date + dt.timedelta(days=1), dt.time(0, 0))
     return start, end
+
+
+def status(event: EventPage) -> str:
+    """RFC 5545 3.8.1.11: a postponed event is tentative until its new date is known."""
+    if event.is_rescheduled:
+        return "CONFIRMED"
+    return ICS_STATUS[EventStatus(event.status)]
+
+
+def summary(event: EventPage) -> str:
+    if event.status == EventStatus.CANCELLED:
+        return _("Cancelled: %(title)s") % {"title": event.title}
+    if event.date_to_be_announced:
+        return _("Postponed, new date to be announced: %(title)s") % {"title": event.title}
+    if event.is_rescheduled:
+        return _("Postponed: %(title)s") % {"title": event.title}
+    return event.title
 
 
 def location(event: EventPage) -> str:
@@ -126,8 +150,17 @@ def location(event: EventPage) -> str:
 def description(event: EventPage, url: str) -> str:
     paragraphs = []
     if event.status != EventStatus.SCHEDULED:
-        status = _("Status: %(status)s.") % {"status": event.get_status_display()}
-        paragraphs.append(f"{status} {event.status_note}".strip())
+        line = _("Status: %(status)s.") % {"status": event.get_status_display()}
+        if event.date_to_be_announced:
+            line = _(
+                "Status: postponed, the new date is to be announced (first planned for %(when)s)."
+            ) % {"when": event_when(event.original_schedule)}
+        elif event.is_rescheduled:
+            line = _("Status: postponed to %(when)s (first planned for %(original)s).") % {
+                "when": event_when(event.schedule),
+                "original": event_when(event.original_schedule),
+            }
+        paragraphs.append(f"{line} {event.status_note}".strip())
     paragraphs.append(event.lead.strip())
     accessibility = offer_lines(event) + venue_lines(event)
     if accessibility:
@@ -149,20 +182,17 @@ def vevent(event: EventPage, request: HttpRequest, *, stamp: dt.datetime) -> Eve
     LAST-MODIFIED is when the event was last published."""
     url = request.build_absolute_uri(event.get_url(request) or "")
     start, end = _times(event)
-    summary = event.title
-    if event.status == EventStatus.CANCELLED:
-        summary = _("Cancelled: %(title)s") % {"title": event.title}
     place = location(event)
     published = event.last_published_at or event.first_published_at
     component = Event.new(
         uid=uid(event),
-        summary=text(summary),
+        summary=text(summary(event)),
         start=start,
         end=end,
         stamp=stamp,
         last_modified=published,
         sequence=sequence(event),
-        status=ICS_STATUS[EventStatus(event.status)],  # type: ignore[arg-type]
+        status=status(event),  # type: ignore[arg-type]
         location=text(place) if place else None,
         description=text(description(event, url)),
         url=url or None,

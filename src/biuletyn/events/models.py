@@ -8,11 +8,12 @@ Times are stored as readers and editors say them: a date and a wall-clock time i
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -28,12 +29,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from biuletyn.core import paging
+from biuletyn.core.templatetags.biuletyn_dates import long_date
 from biuletyn.core.translations import data_language
 from biuletyn.core.visibility import InheritedPrivacyMixin
 from biuletyn.pages.blocks import body_blocks
 
 from . import queries
-from .dates import last_day_to_request_interpreter, local_datetime, time_exists
+from .dates import last_day_to_request_interpreter, time_exists
 from .enums import (
     OFFER_ITEMS,
     SCHEMA_EVENT_STATUS,
@@ -41,10 +44,13 @@ from .enums import (
     EventStatus,
     SignLanguageOffer,
 )
+from .panels import InterpreterDeadlinePanel
+from .schedule import Schedule
 
 
-def _offer_field(index: int) -> Any:
-    return models.BooleanField(OFFER_ITEMS[index].label, default=False)  # type: ignore[arg-type]
+def _offer_field(name: str) -> Any:
+    item = next(item for item in OFFER_ITEMS if item.field == name)
+    return models.BooleanField(item.label, default=False, help_text=item.help_text)  # type: ignore[arg-type]
 
 
 class EventIndexPage(RoutablePageMixin, InheritedPrivacyMixin, Page):
@@ -79,22 +85,59 @@ class EventIndexPage(RoutablePageMixin, InheritedPrivacyMixin, Page):
             template="events/event_index_page.html",
         )
 
+    # The calendar's own path segments, in each language. English pages still answer the
+    # Polish ones (and Polish pages the English ones) with a permanent redirect.
+    SEGMENTS: dict[str, dict[str, str]] = {
+        "month": {"pl": "miesiac", "en": "month"},
+        "archive": {"pl": "archiwum", "en": "archive"},
+    }
+
+    def segment(self, route: str) -> str:
+        words = self.SEGMENTS[route]
+        return words.get(self.locale.language_code, words["pl"])
+
+    def reverse_subpage(
+        self, name: str, args: Any = None, kwargs: dict[str, Any] | None = None
+    ) -> str:
+        if name in self.SEGMENTS:
+            kwargs = {**(kwargs or {}), "segment": self.segment(name)}
+        return str(super().reverse_subpage(name, args=args, kwargs=kwargs))
+
+    def _other_language(
+        self, request: HttpRequest, route: str, segment: str, **kwargs: Any
+    ) -> HttpResponse | None:
+        """A permanent redirect when ``segment`` is another language's word for ``route``."""
+        if segment == self.segment(route):
+            return None
+        url = (self.get_url(request) or "") + self.reverse_subpage(route, kwargs=kwargs)
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
     @path("")
     def upcoming(self, request: HttpRequest) -> HttpResponse:
         listing = queries.upcoming(self, request.GET)
         return self._render(request, "upcoming", listing=listing)
 
-    @re_path(r"^miesiac/(?P<month>[^/]+)/$", name="month")
-    def month(self, request: HttpRequest, month: str) -> HttpResponse:
+    @re_path(r"^(?P<segment>miesiac|month)/(?P<month>[^/]+)/$", name="month")
+    def month(self, request: HttpRequest, segment: str, month: str) -> HttpResponse:
+        if redirect := self._other_language(request, "month", segment, month=month):
+            return redirect
         first_day = queries.parse_month(month)
         if first_day is None:
             raise Http404(_("There is no such month. Months look like 2026-06."))
         listing = queries.in_month(self, first_day, request.GET)
         return self._render(request, "month", listing=listing, month=first_day)
 
-    @path("archiwum/", name="archive")
-    def archive(self, request: HttpRequest) -> HttpResponse:
+    @re_path(r"^(?P<segment>archiwum|archive)/$", name="archive")
+    def archive(self, request: HttpRequest, segment: str) -> HttpResponse:
+        if redirect := self._other_language(request, "archive", segment):
+            return redirect
         listing = queries.past(self, request.GET, self.archive_page_size)
+        # A page number past the end, or not a page number, goes to the page shown (ADR 0010).
+        if listing.page_obj is not None and (
+            redirect := paging.redirect_to_shown_page(request, listing.page_obj)
+        ):
+            return redirect
         return self._render(request, "archive", listing=listing)
 
 
@@ -121,6 +164,28 @@ class EventPage(InheritedPrivacyMixin, Page):
     status = models.CharField(
         _("status"), max_length=12, choices=EventStatus.choices, default=EventStatus.SCHEDULED
     )
+    new_start_date = models.DateField(
+        _("new start date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Only for a postponed event, once the new date is known. Until then the calendar "
+            "lists it under “date to be announced”. The dates above stay as the original date."
+        ),
+    )
+    new_start_time = models.TimeField(
+        _("new start time"),
+        null=True,
+        blank=True,
+        help_text=_("Time in Poland. Leave empty for an event that lasts all day."),
+    )
+    new_end_date = models.DateField(
+        _("new end date"),
+        null=True,
+        blank=True,
+        help_text=_("Only for an event that lasts more than one day."),
+    )
+    new_end_time = models.TimeField(_("new end time"), null=True, blank=True)
     status_note = models.TextField(
         _("about the change"),
         blank=True,
@@ -193,21 +258,28 @@ class EventPage(InheritedPrivacyMixin, Page):
         max_length=10,
         choices=SignLanguageOffer.choices,
         default=SignLanguageOffer.NONE,
+        help_text=_(
+            "“On request”: under the act on sign language a Deaf person may ask for an "
+            "interpreter at least 3 working days before the event. The page counts them back "
+            "from the first day, skipping weekends and public holidays, and shows the last day "
+            "to ask."
+        ),
     )
     sign_language_how_to_ask = models.TextField(
         _("how to ask for an interpreter"),
         blank=True,
         help_text=_(
-            "For an interpreter on request: by e-mail, text message or a video call in PJM. "
-            "The page adds the last day to ask and the contact's details."
+            "For an interpreter on request: by e-mail, text message or a video call in PJM, "
+            "never only by phone. The page adds the last day to ask and the contact's details."
         ),
     )
-    captions = _offer_field(0)
-    hearing_loop = _offer_field(1)
-    audio_description = _offer_field(2)
-    easy_read = _offer_field(3)
-    assistant = _offer_field(4)
-    reserved_seating = _offer_field(5)
+    captions = _offer_field("captions")
+    subtitles = _offer_field("subtitles")
+    hearing_loop = _offer_field("hearing_loop")
+    audio_description = _offer_field("audio_description")
+    easy_read = _offer_field("easy_read")
+    assistant = _offer_field("assistant")
+    reserved_seating = _offer_field("reserved_seating")
     accessibility_other = models.TextField(_("other accessibility arrangements"), blank=True)
     accessibility_notes = models.TextField(
         _("notes on the venue for this event"),
@@ -225,11 +297,20 @@ class EventPage(InheritedPrivacyMixin, Page):
             ],
             heading=_("When (time in Poland)"),
         ),
-        MultiFieldPanel([FieldPanel("status"), FieldPanel("status_note")], heading=_("Status")),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("new_start_date"), FieldPanel("new_start_time")]),
+                FieldRowPanel([FieldPanel("new_end_date"), FieldPanel("new_end_time")]),
+                FieldPanel("status_note"),
+            ],
+            heading=_("Status"),
+        ),
         MultiFieldPanel(
             [FieldPanel("attendance_mode"), FieldPanel("venue"), FieldPanel("online_url")],
             heading=_("Where"),
         ),
+        FieldPanel("categories"),
         FieldPanel("body"),
         MultiFieldPanel(
             [
@@ -248,7 +329,13 @@ class EventPage(InheritedPrivacyMixin, Page):
     ]
     accessibility_panels = [
         MultiFieldPanel(
-            [FieldPanel("sign_language"), FieldPanel("sign_language_how_to_ask")],
+            [
+                FieldPanel("sign_language"),
+                # The last day to ask, from the dates on the Content tab; a script keeps it
+                # current while the editor types them (events/wagtail_hooks.py).
+                InterpreterDeadlinePanel(),
+                FieldPanel("sign_language_how_to_ask"),
+            ],
             heading=_("Polish Sign Language"),
         ),
         MultiFieldPanel(
@@ -257,7 +344,7 @@ class EventPage(InheritedPrivacyMixin, Page):
             heading=_("Other arrangements"),
         ),
     ]
-    promote_panels = [*Page.promote_panels, FieldPanel("categories")]
+    promote_panels = Page.promote_panels
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
@@ -281,29 +368,67 @@ class EventPage(InheritedPrivacyMixin, Page):
         indexes = [models.Index(fields=["start_date", "start_time"])]
 
     # --- times ------------------------------------------------------------------------------
+    #
+    # An event has the dates first announced and, once a postponed event gets one, a new date.
+    # Everything that says when an event is (lists, cards, ICS, JSON-LD) reads ``schedule``.
+
+    @property
+    def original_schedule(self) -> Schedule:
+        """The dates first announced."""
+        return Schedule(self.start_date, self.start_time, self.end_date, self.end_time)
+
+    @property
+    def new_schedule(self) -> Schedule | None:
+        if self.status != EventStatus.POSTPONED or self.new_start_date is None:
+            return None
+        return Schedule(
+            self.new_start_date, self.new_start_time, self.new_end_date, self.new_end_time
+        )
+
+    @property
+    def schedule(self) -> Schedule:
+        """The dates that stand: the new ones of a postponed event that has them."""
+        return self.new_schedule or self.original_schedule
+
+    @property
+    def is_rescheduled(self) -> bool:
+        """Postponed, and the new date is known."""
+        return self.new_schedule is not None
+
+    @property
+    def date_to_be_announced(self) -> bool:
+        """Postponed, and no new date yet."""
+        return self.status == EventStatus.POSTPONED and self.new_start_date is None
+
+    @property
+    def is_past(self) -> bool:
+        """The standing dates are over; never for an event whose date is to be announced."""
+        return not self.date_to_be_announced and self.schedule.last_date < queries.today()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == EventStatus.CANCELLED
 
     @property
     def is_all_day(self) -> bool:
-        return self.start_time is None
+        return self.schedule.is_all_day
 
     @property
     def last_date(self) -> dt.date:
-        return self.end_date or self.start_date
+        return self.schedule.last_date
 
     @property
     def is_multi_day(self) -> bool:
-        return self.last_date > self.start_date
+        return self.schedule.is_multi_day
 
     @property
     def starts_at(self) -> dt.datetime | None:
-        """The start as an instant; None for an all-day event."""
-        return None if self.start_time is None else local_datetime(self.start_date, self.start_time)
+        """The standing start as an instant; None for an all-day event."""
+        return self.schedule.starts_at
 
     @property
     def ends_at(self) -> dt.datetime | None:
-        if self.start_time is None or self.end_time is None:
-            return None
-        return local_datetime(self.last_date, self.end_time)
+        return self.schedule.ends_at
 
     # --- place and offer ----------------------------------------------------------------------
 
@@ -339,7 +464,16 @@ class EventPage(InheritedPrivacyMixin, Page):
         if self.sign_language == SignLanguageOffer.PROVIDED:
             items.append(str(_("PJM interpreter")))
         elif self.sign_language == SignLanguageOffer.ON_REQUEST:
-            items.append(str(_("PJM interpreter on request")))
+            deadline = self.interpreter_deadline
+            if self.is_past:
+                items.append(str(_("PJM interpreter was available on request")))
+            elif deadline is not None and self.invites_action and deadline >= queries.today():
+                items.append(
+                    str(_("PJM interpreter on request: ask by %(day)s"))
+                    % {"day": long_date(deadline)}
+                )
+            else:
+                items.append(str(_("PJM interpreter on request")))
         items.extend(str(item.public_label) for item in self.offer)
         if self.venue is not None and self.takes_place_in_person:
             items.extend(
@@ -350,11 +484,28 @@ class EventPage(InheritedPrivacyMixin, Page):
         return items
 
     @property
+    def venue_place(self) -> str:
+        """The venue and its city for a card, without saying the city twice ("Centrum
+        Kultury w Lublinie", not "Centrum Kultury w Lublinie, Lublin")."""
+        if self.venue is None:
+            return ""
+        name, city = self.venue.name, self.venue.city.strip()
+        if not city or _names_city(name, city):
+            return name
+        return f"{name}, {city}"
+
+    @property
     def interpreter_deadline(self) -> dt.date | None:
-        """The last day to ask for a PJM interpreter, for an "on request" offer."""
-        if self.sign_language != SignLanguageOffer.ON_REQUEST:
+        """The last day to ask for a PJM interpreter, for an "on request" offer, from the
+        standing dates; None while the date is to be announced."""
+        if self.sign_language != SignLanguageOffer.ON_REQUEST or self.date_to_be_announced:
             return None
-        return last_day_to_request_interpreter(self.start_date)
+        return last_day_to_request_interpreter(self.schedule.start_date)
+
+    @property
+    def invites_action(self) -> bool:
+        """Whether readers can still act on the event (ask, add it to a calendar)."""
+        return not self.is_past and not self.is_cancelled
 
     @property
     def participant_list(self) -> list[str]:
@@ -373,35 +524,31 @@ class EventPage(InheritedPrivacyMixin, Page):
         def add(field: str, message: Any) -> None:
             errors.setdefault(field, []).append(message)
 
-        if self.end_date and self.start_date and self.end_date < self.start_date:
-            add("end_date", _("The event cannot end before it starts: check the end date."))
-        if self.end_time is not None and self.start_time is None:
-            add("start_time", _("Give the start time too, or leave both times empty."))
-        if (
-            self.start_time is not None
-            and self.end_time is not None
-            and self.start_date
-            and self.last_date == self.start_date
-            and self.end_time <= self.start_time
+        for field, message in _date_errors(
+            self.start_date, self.start_time, self.end_date, self.end_time, prefix=""
         ):
-            add(
-                "end_time",
-                _(
-                    "The event cannot end before it starts: the end time is not after the start "
-                    "time. For an event that ends after midnight, give the end date."
-                ),
-            )
-        for date_field, time_field in (("start_date", "start_time"), ("end_date", "end_time")):
-            day = getattr(self, date_field) or self.start_date
-            time = getattr(self, time_field)
-            if day and time is not None and not time_exists(day, time):
+            add(field, message)
+        new_fields = ("new_start_date", "new_start_time", "new_end_date", "new_end_time")
+        if any(getattr(self, name) is not None for name in new_fields):
+            if self.status != EventStatus.POSTPONED:
                 add(
-                    time_field,
+                    "new_start_date",
                     _(
-                        "There is no such time in Poland on that day: the clocks go forward "
-                        "an hour at 2:00. Choose a time before 2:00 or from 3:00."
+                        "Only a postponed event has a new date: choose the status "
+                        "“postponed”, or clear the new date."
                     ),
                 )
+            elif self.new_start_date is None:
+                add("new_start_date", _("Give the new start date too."))
+            else:
+                for field, message in _date_errors(
+                    self.new_start_date,
+                    self.new_start_time,
+                    self.new_end_date,
+                    self.new_end_time,
+                    prefix="new_",
+                ):
+                    add(field, message)
         if self.attendance_mode != AttendanceMode.ONLINE and self.venue_id is None:
             add("venue", _("Choose the venue: people will come to this event in person."))
         if not self.is_free and self.price is None and not self.price_details:
@@ -410,20 +557,40 @@ class EventPage(InheritedPrivacyMixin, Page):
             add("price", _("A free event has no price: clear the price or untick “free”."))
         if (
             self.sign_language == SignLanguageOffer.ON_REQUEST
-            and self.contact_id is None
             and not self.sign_language_how_to_ask.strip()
         ):
-            add(
-                "sign_language_how_to_ask",
-                _(
-                    "Say how to ask for an interpreter, or choose a contact on the Content tab: "
-                    "readers must know whom to ask."
-                ),
-            )
+            self._check_a_way_to_ask(add)
         if self.continues_id is not None and self._continues_itself():
             add("continues", _("An event cannot continue itself."))
         if errors:
             raise ValidationError(errors)
+
+    def _check_a_way_to_ask(self, add: Any) -> None:
+        """For an interpreter on request, readers need a way to ask that is not a voice call:
+        the contact's e-mail, SMS number or PJM video call, when the editor wrote no how-to."""
+        if self.contact_id is None:
+            add(
+                "sign_language_how_to_ask",
+                _(
+                    "Say how to ask for an interpreter without a voice call (by e-mail, text "
+                    "message or a PJM video call), or choose a contact on the Content tab that "
+                    "has one of them: readers must know whom to ask."
+                ),
+            )
+            return
+        from biuletyn.organisations.models import Organisation
+
+        contact = Organisation.objects.filter(pk=self.contact_id).first()
+        if contact is not None and not (contact.email or contact.sms or contact.video_call_url):
+            add(
+                "sign_language_how_to_ask",
+                _(
+                    "The contact “%(name)s” has no e-mail, SMS number or PJM video call, and a "
+                    "Deaf person may not be able to phone. Say how to ask for an interpreter "
+                    "without a voice call, or add one of these to the contact."
+                )
+                % {"name": contact.name},
+            )
 
     def _continues_itself(self) -> bool:
         """True if following "continues" from this event comes back to it (A → B → A)."""
@@ -456,13 +623,75 @@ class EventPage(InheritedPrivacyMixin, Page):
             related=related,
             continued_by=continued_by,
             continues=continues,
-            is_past=self.last_date < today,
+            is_past=self.is_past,
             deadline_passed=deadline is not None and deadline < today,
             # Venues and organisations are written once, in Polish: marked so on other pages.
             venue_lang=data_language(),
             structured_data=event_data(self, request, organisers=organisers),
         )
         return context
+
+
+def _names_city(name: str, city: str) -> bool:
+    """Whether ``name`` already says ``city``, in any Polish case ("w Lublinie" says
+    "Lublin", "w Świdniku" says "Świdnik"): a word of it starts like the city's first word
+    without its last letters, which change with the case."""
+    first = city.split()[0].casefold()
+    stem = first[: max(4, len(first) - 2)]
+    return any(word.startswith(stem) for word in re.findall(r"\w+", name.casefold()))
+
+
+def _date_errors(
+    start_date: dt.date | None,
+    start_time: dt.time | None,
+    end_date: dt.date | None,
+    end_time: dt.time | None,
+    *,
+    prefix: str,
+) -> list[tuple[str, Any]]:
+    """The rules of one set of dates (the original ones, or ``new_`` ones): an end not before
+    the start, a start time with an end time, and no time the clocks skip in spring."""
+    errors: list[tuple[str, Any]] = []
+    last_date = end_date or start_date
+    if end_date and start_date and end_date < start_date:
+        errors.append(
+            (f"{prefix}end_date", _("The event cannot end before it starts: check the end date."))
+        )
+    if end_time is not None and start_time is None:
+        errors.append(
+            (f"{prefix}start_time", _("Give the start time too, or leave both times empty."))
+        )
+    if (
+        start_time is not None
+        and end_time is not None
+        and start_date
+        and last_date == start_date
+        and end_time <= start_time
+    ):
+        errors.append(
+            (
+                f"{prefix}end_time",
+                _(
+                    "The event cannot end before it starts: the end time is not after the start "
+                    "time. For an event that ends after midnight, give the end date."
+                ),
+            )
+        )
+    for day, time, field in (
+        (start_date, start_time, "start_time"),
+        (end_date or start_date, end_time, "end_time"),
+    ):
+        if day and time is not None and not time_exists(day, time):
+            errors.append(
+                (
+                    f"{prefix}{field}",
+                    _(
+                        "There is no such time in Poland on that day: the clocks go forward "
+                        "an hour at 2:00. Choose a time before 2:00 or from 3:00."
+                    ),
+                )
+            )
+    return errors
 
 
 class EventRelatedArticle(Orderable):

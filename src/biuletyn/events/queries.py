@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import Page as PaginatorPage
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Case, DateField, F, Prefetch, Q, QuerySet, TimeField, Value, When
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from biuletyn.articles.models import Category
-from biuletyn.articles.queries import paginate
+from biuletyn.core import paging
 from biuletyn.core.visibility import visible
 from biuletyn.organisations.models import Organisation
 from biuletyn.venues.models import Venue
@@ -31,6 +31,12 @@ if TYPE_CHECKING:
 # A subscribed calendar deletes what leaves its feed: recent events stay in the feed a while,
 # so a reader's calendar keeps last week's meeting.
 FEED_KEEPS_PAST_DAYS = 90
+
+# A postponed event with its new date stands on that date; one without it is "to be
+# announced" and is listed under no date (EventPage.schedule says the same for one page).
+RESCHEDULED = Q(status=EventStatus.POSTPONED, new_start_date__isnull=False)
+TO_BE_ANNOUNCED = Q(status=EventStatus.POSTPONED, new_start_date__isnull=True)
+DATED = ~TO_BE_ANNOUNCED
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 FIRST_YEAR, LAST_YEAR = 1900, 2200
@@ -46,13 +52,31 @@ def events(locale: Locale | None = None, parent: Page | None = None) -> QuerySet
     if parent is not None:
         queryset = queryset.descendant_of(parent)
     return (
-        queryset.annotate(last_day=Coalesce("end_date", "start_date"))
+        queryset.annotate(
+            standing_start=Case(
+                When(RESCHEDULED, then=F("new_start_date")),
+                default=F("start_date"),
+                output_field=DateField(),
+            ),
+            standing_start_time=Case(
+                When(RESCHEDULED, then=F("new_start_time")),
+                default=F("start_time"),
+                output_field=TimeField(),
+            ),
+            # The standing last day.
+            last_day=Case(
+                When(RESCHEDULED, then=Coalesce("new_end_date", "new_start_date")),
+                default=Coalesce("end_date", "start_date"),
+                output_field=DateField(),
+            ),
+            to_be_announced=Case(When(TO_BE_ANNOUNCED, then=Value(1)), default=Value(0)),
+        )
         .select_related("venue", "locale", "alias_of__locale", "contact")
         .prefetch_related(
             Prefetch("categories", queryset=Category.objects.order_by("name")),
             Prefetch("organisers", queryset=Organisation.objects.order_by("name")),
         )
-        .order_by("start_date", F("start_time").asc(nulls_first=True), "pk")
+        .order_by("standing_start", F("standing_start_time").asc(nulls_first=True), "pk")
     )
 
 
@@ -126,6 +150,7 @@ _FEATURE_QUERIES: dict[str, Q] = {
     Feature.ACCESSIBLE_TOILET: _AT_THE_VENUE & Q(venue__accessible_toilet="yes"),
     Feature.HEARING_LOOP: Q(hearing_loop=True) | (_AT_THE_VENUE & Q(venue__hearing_loop="yes")),
     Feature.CAPTIONS: Q(captions=True),
+    Feature.SUBTITLES: Q(subtitles=True),
     Feature.AUDIO_DESCRIPTION: Q(audio_description=True),
     Feature.EASY_READ: Q(easy_read=True),
     Feature.ASSISTANT: Q(assistant=True),
@@ -180,12 +205,28 @@ class Listing:
     days: list[Day] | None = None  # None: the filters were not valid, nothing was looked up
     page_obj: PaginatorPage | None = None
     filters: dict[str, Any] = field(default_factory=dict)
+    # Postponed events without a new date: listed after the days, under no date.
+    to_be_announced: list[EventPage] = field(default_factory=list)
 
     @property
     def count(self) -> int:
+        """How many events of the list will happen: a cancelled event is listed (with its
+        status) but not counted. The archive counts every event on its pages."""
         if self.page_obj is not None:
             return self.page_obj.paginator.count
-        return sum(len(day.events) for day in self.days or [])
+        dated = [event for day in self.days or [] for event in day.events]
+        return sum(not event.is_cancelled for event in dated) + len(self.to_be_announced)
+
+    @property
+    def cancelled_count(self) -> int:
+        """Cancelled events in the list (not in ``count``)."""
+        if self.page_obj is not None:
+            return 0
+        return sum(event.is_cancelled for day in self.days or [] for event in day.events)
+
+    @property
+    def has_events(self) -> bool:
+        return bool(self.days or self.to_be_announced)
 
     @property
     def is_filtered(self) -> bool:
@@ -210,11 +251,11 @@ def _urlencode(filters: Mapping[str, Any]) -> str:
 
 
 def group_by_day(items: list[EventPage], not_before: dt.date) -> list[Day]:
-    """Events under the day they are on; one that began earlier is shown under ``not_before``
-    (it is still on)."""
+    """Events under the day they stand on; one that began earlier is shown under
+    ``not_before`` (it is still on)."""
     days: list[Day] = []
     for event in items:
-        day = max(event.start_date, not_before)
+        day = max(event.schedule.start_date, not_before)
         if not days or days[-1].date != day:
             days.append(Day(day))
         days[-1].events.append(event)
@@ -222,27 +263,44 @@ def group_by_day(items: list[EventPage], not_before: dt.date) -> list[Day]:
     return days
 
 
+def _split(items: list[EventPage], not_before: dt.date) -> dict[str, Any]:
+    """The days of the dated events, and the events whose date is to be announced."""
+    dated = [event for event in items if not event.date_to_be_announced]
+    return {
+        "days": group_by_day(dated, not_before),
+        "to_be_announced": [event for event in items if event.date_to_be_announced],
+    }
+
+
 def upcoming(parent: Page, params: Mapping[str, Any]) -> Listing:
+    """Events from today (or the filter's day) by day, then those whose new date is to be
+    announced; one query for the events whatever their number."""
     form = filter_form(parent.locale, params)
-    if params and not form.is_valid():
-        return Listing(form)
+    # A filter with an error filters nothing (form.filters() is empty): the whole list shows
+    # under the error summary.
     filters = form.filters()
     since = filters.get("from_date") or today()
     queryset = apply_filters(events(parent.locale, parent), filters, parent.locale).filter(
-        last_day__gte=since
+        (DATED & Q(last_day__gte=since)) | TO_BE_ANNOUNCED
     )
-    return Listing(form, days=group_by_day(list(queryset), since), filters=filters)
+    return Listing(form, filters=filters, **_split(list(queryset), since))
 
 
 def in_month(parent: Page, first_day: dt.date, params: Mapping[str, Any]) -> Listing:
+    """A month's events by day. The current month also lists, after its days, the events
+    whose new date is to be announced: they belong to no month, and this is the month a
+    reader paging the calendar starts from."""
     form = filter_form(parent.locale, params, with_date=False)
-    if params and not form.is_valid():
-        return Listing(form)
+    # A filter with an error filters nothing (form.filters() is empty): the whole list shows
+    # under the error summary.
     filters = form.filters()
+    in_the_month = DATED & Q(standing_start__lt=month_after(first_day), last_day__gte=first_day)
+    if first_day == today().replace(day=1):
+        in_the_month |= TO_BE_ANNOUNCED
     queryset = apply_filters(events(parent.locale, parent), filters, parent.locale).filter(
-        start_date__lt=month_after(first_day), last_day__gte=first_day
+        in_the_month
     )
-    return Listing(form, days=group_by_day(list(queryset), first_day), filters=filters)
+    return Listing(form, filters=filters, **_split(list(queryset), first_day))
 
 
 def past(parent: Page, params: Mapping[str, Any], page_size: int) -> Listing:
@@ -250,15 +308,15 @@ def past(parent: Page, params: Mapping[str, Any], page_size: int) -> Listing:
     number = params.get("strona")
     params = {k: v for k, v in params.items() if k != "strona"}
     form = filter_form(parent.locale, params, with_date=False)
-    if params and not form.is_valid():
-        return Listing(form)
+    # A filter with an error filters nothing (form.filters() is empty): the whole list shows
+    # under the error summary.
     filters = form.filters()
     queryset = (
         apply_filters(events(parent.locale, parent), filters, parent.locale)
-        .filter(last_day__lt=today())
-        .order_by("-start_date", F("start_time").desc(nulls_last=True), "-pk")
+        .filter(DATED, last_day__lt=today())
+        .order_by("-standing_start", F("standing_start_time").desc(nulls_last=True), "-pk")
     )
-    page_obj = paginate(queryset, number, page_size)
+    page_obj = paging.page_of(queryset, number, page_size)
     return Listing(form, page_obj=page_obj, filters=filters)
 
 
@@ -272,12 +330,27 @@ def for_feed(
         return form, None
     filters = form.filters()
     since = today() - dt.timedelta(days=FEED_KEEPS_PAST_DAYS)
-    return form, list(apply_filters(events(locale), filters, locale).filter(last_day__gte=since))
+    # An event whose new date is to be announced stays in the feed (as tentative), so that a
+    # calendar that has it learns it moved.
+    queryset = apply_filters(events(locale), filters, locale).filter(
+        Q(last_day__gte=since) | TO_BE_ANNOUNCED
+    )
+    return form, list(queryset)
 
 
 def upcoming_at(venue: Venue, locale: Locale, limit: int = 10) -> list[EventPage]:
-    """The next events at ``venue``, for the venue's page."""
-    return list(events(locale).filter(venue=venue, last_day__gte=today())[:limit])
+    """The next events at ``venue``, for the venue's page; those whose new date is to be
+    announced come last."""
+    queryset = events(locale).filter((DATED & Q(last_day__gte=today())) | TO_BE_ANNOUNCED)
+    ordering = ["to_be_announced", *queryset.query.order_by]
+    return list(queryset.filter(venue=venue).order_by(*ordering)[:limit])
+
+
+def upcoming_on_home_page(parent: Page, limit: int) -> list[EventPage]:
+    """The next events that will happen, for the home page: not cancelled ones, nor those
+    whose new date is to be announced (they have no date to list them by)."""
+    queryset = events(parent.locale, parent).filter(DATED, last_day__gte=today())
+    return list(queryset.exclude(status=EventStatus.CANCELLED)[:limit])
 
 
 # --- an event's page -----------------------------------------------------------------------------

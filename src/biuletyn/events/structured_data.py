@@ -12,6 +12,7 @@ from biuletyn.venues.structured_data import place
 
 from .enums import SCHEMA_ATTENDANCE_MODE, SignLanguageOffer
 from .offer import offer_lines, venue_lines
+from .schedule import Schedule
 
 if TYPE_CHECKING:
     from .models import EventPage
@@ -20,19 +21,31 @@ if TYPE_CHECKING:
 PJM_LANGUAGE_CODE = "pso"
 
 
-def _when(event: EventPage) -> dict[str, str]:
-    if event.is_all_day:
-        data = {"startDate": event.start_date.isoformat()}
-        if event.is_multi_day:
-            data["endDate"] = event.last_date.isoformat()
+def _when(schedule: Schedule) -> dict[str, str]:
+    if schedule.is_all_day:
+        data = {"startDate": schedule.start_date.isoformat()}
+        if schedule.is_multi_day:
+            data["endDate"] = schedule.last_date.isoformat()
         return data
-    assert event.starts_at is not None
-    data = {"startDate": event.starts_at.isoformat()}
-    if event.ends_at is not None:
-        data["endDate"] = event.ends_at.isoformat()
-    elif event.is_multi_day:
-        data["endDate"] = event.last_date.isoformat()  # a last day without an hour
+    assert schedule.starts_at is not None
+    data = {"startDate": schedule.starts_at.isoformat()}
+    if schedule.ends_at is not None:
+        data["endDate"] = schedule.ends_at.isoformat()
+    elif schedule.is_multi_day:
+        data["endDate"] = schedule.last_date.isoformat()  # a last day without an hour
     return data
+
+
+def _status(page: EventPage) -> dict[str, str]:
+    """schema.org: a postponed event without a new date is EventPostponed at its original
+    date; with one it is EventRescheduled, at the new date, with the first one as
+    previousStartDate."""
+    if not page.is_rescheduled:
+        return {"eventStatus": page.schema_status}
+    return {
+        "eventStatus": "https://schema.org/EventRescheduled",
+        "previousStartDate": _when(page.original_schedule)["startDate"],
+    }
 
 
 def event(
@@ -45,8 +58,8 @@ def event(
         "name": page.title,
         "description": page.lead,
         "url": request.build_absolute_uri(page.get_url(request) or ""),
-        **_when(page),
-        "eventStatus": page.schema_status,
+        **_when(page.schedule),
+        **_status(page),
         "eventAttendanceMode": SCHEMA_ATTENDANCE_MODE[page.effective_attendance_mode],  # type: ignore[index]
     }
     locations: list[dict[str, Any]] = []

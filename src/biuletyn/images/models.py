@@ -20,17 +20,22 @@ from biuletyn.accessibility.alt_text import check_alt_text
 
 class BiuletynImage(AbstractImage):
     is_decorative = models.BooleanField(
-        _("decorative"),
+        _("decorative image"),
         default=False,
         help_text=_(
-            "Tick only if the image adds nothing to the text (an ornament). Screen readers "
-            "will skip it."
+            "Tick only if the image tells nothing, for example an ornamental line or a "
+            "background. Screen readers skip it, so it needs no alternative text. A photo of a "
+            "person, a place or an event is never decorative."
         ),
     )
     is_poster = models.BooleanField(
         _("poster or flyer"),
         default=False,
-        help_text=_("Tick if the image carries text: a poster, flyer, invitation or chart."),
+        help_text=_(
+            "Tick if there is text in the image: a poster, flyer, invitation, chart or "
+            "screenshot. Then type all of that text in the text version below: people who "
+            "cannot see the image read it there."
+        ),
     )
     text_version = models.TextField(
         _("text version"),

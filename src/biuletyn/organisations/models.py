@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
@@ -16,6 +20,26 @@ phone_validator = RegexValidator(
     r"^\+?[\d ()-]{7,20}$",
     _("Enter a phone number using digits, spaces and an optional + at the start."),
 )
+
+
+def _shown_address(url: str) -> str:
+    """A web address as readers see it written: no scheme, no trailing slash."""
+    return url.removeprefix("https://").removeprefix("http://").rstrip("/")
+
+
+@dataclass(frozen=True)
+class RequestChannel:
+    """One way to reach an organisation with a request, as a reader acts on it: ``verb`` goes
+    in a sentence ("napisz e-mail"), ``label`` names the line, ``value`` is written out as the
+    text of the link to ``href``."""
+
+    kind: str
+    verb: Promise
+    label: Promise
+    value: str
+    href: str
+    # False for a voice call: a Deaf reader may not be able to use it.
+    without_voice: bool = True
 
 
 class Organisation(index.Indexed, models.Model):
@@ -95,6 +119,54 @@ class Organisation(index.Indexed, models.Model):
     @property
     def opening_hours_lines(self) -> list[str]:
         return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]
+
+    @property
+    def request_channels(self) -> list[RequestChannel]:
+        """The channels this organisation really has, the ones that need no voice call first:
+        e-mail, text message, PJM video call, then phone."""
+        channels: list[RequestChannel] = []
+        if self.email:
+            channels.append(
+                RequestChannel(
+                    "email",
+                    pgettext_lazy("a way to ask", "write an e-mail"),
+                    _("E-mail"),
+                    self.email,
+                    f"mailto:{self.email}",
+                )
+            )
+        if self.sms:
+            channels.append(
+                RequestChannel(
+                    "sms",
+                    pgettext_lazy("a way to ask", "send a text message"),
+                    _("Text message (SMS)"),
+                    self.sms,
+                    f"sms:{self.dial_string(self.sms)}",
+                )
+            )
+        if self.video_call_url:
+            channels.append(
+                RequestChannel(
+                    "video_call",
+                    pgettext_lazy("a way to ask", "make a video call in PJM"),
+                    _("Video call in PJM"),
+                    _shown_address(self.video_call_url),
+                    self.video_call_url,
+                )
+            )
+        if self.phone:
+            channels.append(
+                RequestChannel(
+                    "phone",
+                    pgettext_lazy("a way to ask", "call"),
+                    _("Phone"),
+                    self.phone,
+                    f"tel:{self.dial_string(self.phone)}",
+                    without_voice=False,
+                )
+            )
+        return channels
 
     @staticmethod
     def dial_string(number: str) -> str:

@@ -55,13 +55,13 @@ class HomePage(InheritedPrivacyMixin, Page):
 
 def _upcoming_events(home: HomePage) -> dict[str, Any]:
     from biuletyn.events.models import EventIndexPage
-    from biuletyn.events.queries import events, today
+    from biuletyn.events.queries import upcoming_on_home_page
 
     calendar = visible(EventIndexPage.objects.child_of(home)).first()
     if calendar is None:
         return {"calendar": None, "upcoming_events": []}
-    upcoming = events(home.locale, calendar).filter(last_day__gte=today())
-    return {"calendar": calendar, "upcoming_events": list(upcoming[: home.upcoming_count])}
+    upcoming = upcoming_on_home_page(calendar, home.upcoming_count)
+    return {"calendar": calendar, "upcoming_events": upcoming}
 
 
 class StandardPage(InheritedPrivacyMixin, Page):

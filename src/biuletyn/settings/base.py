@@ -210,8 +210,8 @@ WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 # What a reader meets on a page for signed-in readers or behind a password: our page shell, in
 # the page's language, with the error summary of every form (not Wagtail's bare defaults).
 WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "core/login.html"
-WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "core/password_required.html"
-WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "core/password_required.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "core/password_required.html"  # noqa: S105 (a template)
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "core/password_required.html"  # noqa: S105
 WAGTAILADMIN_USER_LOGIN_FORM = "biuletyn.core.admin_forms.LoginForm"
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {"WIDGET": "biuletyn.core.widgets.LabelledDraftailRichTextArea"}

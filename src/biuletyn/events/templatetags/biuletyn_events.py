@@ -1,30 +1,36 @@
 """How an event's dates and times read on a page: "piątek, 20 czerwca 2024 r., 16:00–18:00",
-"od 12 grudnia 2025 r. do 14 grudnia 2025 r.", "all day". Each format is a msgid in Django's
-date-format syntax (see biuletyn_dates), so every language words it its own way."""
+"11–13 stycznia 2027 r.", "cały dzień". Each format is a msgid in Django's date-format syntax
+(see biuletyn_dates, which also says where lines may break), so every language words it its own
+way. The event filters take an EventPage (its standing schedule) or an events Schedule."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django import template
 from django.utils import dateformat
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from biuletyn.core.templatetags.biuletyn_dates import in_running_text, long_date, long_datetime
-from biuletyn.events.models import EventPage
+from biuletyn.core.templatetags.biuletyn_dates import (
+    SPACED_DASH,
+    date_range,
+    day_and_month,
+    in_running_text,
+    long_date,
+    tie,
+    time_of_day,
+    time_range,
+)
 
 register = template.Library()
 
 
 def _day(value: dt.date) -> str:
     return in_running_text(
-        dateformat.format(value, pgettext("weekday and date format", "l, j F Y"))
+        tie(dateformat.format(value, pgettext("weekday and date format", "l, j F Y")))
     )
-
-
-def _time(value: dt.time) -> str:
-    return dateformat.time_format(value, pgettext("time format", "H:i"))
 
 
 @register.filter
@@ -34,35 +40,41 @@ def day_heading(value: dt.date) -> str:
 
 
 @register.filter
-def event_times(event: EventPage) -> str:
-    """The hours of an event on its day in a list: "16:00–18:00", "from 16:00", "all day"."""
-    if event.is_all_day:
-        return _("all day")
-    assert event.start_time is not None
-    if event.end_time is None:
-        return _("from %(start)s") % {"start": _time(event.start_time)}
-    return f"{_time(event.start_time)}–{_time(event.end_time)}"
+def event_times(value: Any) -> str:
+    """The hours of an event on its day in a list: "16:00–18:00", "od 16:00", "cały dzień"."""
+    schedule = getattr(value, "schedule", value)
+    if schedule.is_all_day:
+        return tie(_("all day"))
+    assert schedule.start_time is not None
+    return time_range(schedule.start_time, schedule.end_time)
+
+
+def _end_of_range(day: dt.date, time: dt.time | None) -> str:
+    text = long_date(day)
+    return f"{text}, {time_of_day(time)}" if time is not None else text
 
 
 @register.filter
-def event_when(event: EventPage) -> str:
-    """The whole date and time of an event, in one phrase."""
-    if not event.is_multi_day:
-        if event.is_all_day:
-            return _("%(day)s, all day") % {"day": _day(event.start_date)}
-        return f"{_day(event.start_date)}, {event_times(event)}"
-    start = long_date(event.start_date)
-    end = long_date(event.last_date)
-    if event.start_time is not None:
-        start = long_datetime(dt.datetime.combine(event.start_date, event.start_time))
-    if event.end_time is not None:
-        end = long_datetime(dt.datetime.combine(event.last_date, event.end_time))
-    return _("from %(start)s to %(end)s") % {"start": start, "end": end}
+def event_when(value: Any) -> str:
+    """The whole date and time of an event, in one phrase, as inside a sentence:
+    "piątek, 20 czerwca 2024 r., 16:00–18:00", "11–13 stycznia 2027 r.",
+    "11 stycznia, 10:00 – 13 stycznia 2027 r., 16:00"."""
+    schedule = getattr(value, "schedule", value)
+    start, last = schedule.start_date, schedule.last_date
+    if not schedule.is_multi_day:
+        return f"{_day(start)}, {event_times(schedule)}"
+    if schedule.start_time is None and schedule.end_time is None:
+        return date_range(start, last)
+    begin = day_and_month(start) if start.year == last.year else long_date(start)
+    if schedule.start_time is not None:
+        begin = f"{begin}, {time_of_day(schedule.start_time)}"
+    return f"{begin}{SPACED_DASH}{_end_of_range(last, schedule.end_time)}"
 
 
 @register.filter
-def iso_start(event: EventPage) -> str:
+def iso_start(value: Any) -> str:
     """The machine-readable start for <time datetime>: a date, or a date and time with offset."""
-    if event.starts_at is None:
-        return event.start_date.isoformat()
-    return event.starts_at.isoformat()
+    schedule = getattr(value, "schedule", value)
+    if schedule.starts_at is None:
+        return str(schedule.start_date.isoformat())
+    return str(schedule.starts_at.isoformat())

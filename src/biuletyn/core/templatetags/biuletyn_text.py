@@ -1,0 +1,108 @@
+"""Small text filters for templates: how a web address is shown, the page's <title>, Polish
+typesetting of editors' text, and soft hyphens in headings."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+import pyphen
+from django import template
+from django.utils.html import escape
+from django.utils.translation import get_language, gettext
+
+from .biuletyn_dates import NBSP, tie_dates
+
+register = template.Library()
+
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+
+@register.filter
+def display_url(url: str | None) -> str:
+    """A web address as a reader reads it aloud or types it: no "https://", no trailing "/"
+    ("https://lublin.eu/" -> "lublin.eu", "https://example.org/kontakt/" -> "example.org/kontakt").
+    The link's href keeps the full address."""
+    if not url:
+        return ""
+    return _SCHEME.sub("", str(url).strip()).rstrip("/")
+
+
+@register.filter(is_safe=True)
+def title_with_site(text: str, is_home: Any = False) -> str:
+    """The page's <title>: "Wydarzenia – Biuletyn"; never "Biuletyn – Biuletyn". The home page
+    (its title is the site's name) says what the site is: "Biuletyn – Wiadomości dla osób z
+    niepełnosprawnościami". Used as {% filter %} around the rendered (escaped) title block, so
+    only the words added here are escaped."""
+    site = escape(gettext("Biuletyn"))
+    text = " ".join(str(text).split())
+    if not text:
+        return site
+    if text != site:
+        return f"{text} – {site}"
+    if is_home:
+        return f"{site} – {escape(gettext('News for disabled people'))}"
+    return site
+
+
+@register.filter
+def venue_place(venue: Any) -> str:
+    """A venue's name with its town, once: "Biblioteka „Pod Lipami”, Lublin", but "Centrum
+    Kultury w Lublinie" alone, since its name already says where it is (the town's stem,
+    to match Polish case endings: "Lublin" in "Lublinie", "Świdnik" in "Świdniku")."""
+    if venue is None:
+        return ""
+    name, city = str(venue.name).strip(), str(venue.city or "").strip()
+    if not city:
+        return name
+    stem = city if len(city) <= 5 else city[:-2]
+    if stem.casefold() in name.casefold():
+        return name
+    return f"{name}, {city}"
+
+
+# A one-letter word ("w", "z", "i", "a", "o", "u") must not end a line in Polish typography.
+_ONE_LETTER_WORD = re.compile(r"(?<![\w<&/.-])([aiouwzAIOUWZ]) (?=\S)")
+
+
+@register.filter
+def typeset(text: str | None) -> str:
+    """An editor's plain text (a title, a lead) set as a Polish typesetter would: its dates on
+    one line (tie_dates), no one-letter word at the end of a line ("osób z␣niepełno…") and no
+    dash at the start of one ("Lublin␣– 20 czerwca"). For plain text only; the result is
+    escaped like any other text."""
+    if not text:
+        return ""
+    text = tie_dates(str(text)).replace(" – ", f"{NBSP}– ")
+    return _ONE_LETTER_WORD.sub(lambda match: f"{match[1]}{NBSP}", text)
+
+
+SOFT_HYPHEN = "\u00ad"
+# Words this long may not fit a 320 px line in a large heading; shorter ones never need a break.
+_LONG_WORD = re.compile(r"\w{10,}")
+_DICTIONARIES = {"pl": "pl_PL", "en": "en_GB"}
+
+
+@functools.cache
+def _hyphenator(language: str) -> pyphen.Pyphen | None:
+    dictionary = _DICTIONARIES.get(language.split("-")[0].lower())
+    # Three letters at least on either side of a break ("niepełno-sprawnościami", never "-mi").
+    return pyphen.Pyphen(lang=dictionary, left=3, right=3) if dictionary else None
+
+
+@register.filter
+def hyphenate(text: str | None, language: str | None = None) -> str:
+    """A heading's long words with soft hyphens where the language's rules allow a break, so a
+    narrow screen breaks "niepełno-sprawnościami" with a hyphen instead of cutting it anywhere.
+    CSS ``hyphens: auto`` does the same only in browsers that carry a dictionary for the
+    language (Chromium on Linux carries none); screen readers and find-in-page ignore soft
+    hyphens. ``language`` is the text's language (the active one by default)."""
+    if not text:
+        return ""
+    hyphenator = _hyphenator(language or get_language() or "pl")
+    if hyphenator is None:
+        return str(text)
+    return _LONG_WORD.sub(
+        lambda match: hyphenator.inserted(match[0], hyphen=SOFT_HYPHEN), str(text)
+    )

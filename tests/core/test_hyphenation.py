@@ -1,0 +1,40 @@
+"""Soft hyphens in headings (``biuletyn_text.hyphenate``): a long word breaks where the
+language allows, with a hyphen, on a screen too narrow for it (issue 9, "Dates and typography").
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from biuletyn.core.templatetags.biuletyn_text import SOFT_HYPHEN, hyphenate
+
+pytestmark = pytest.mark.unit
+
+
+def test_a_long_polish_word_gets_breaks_by_polish_rules():
+    parts = hyphenate("niepełnosprawnościami", "pl").split(SOFT_HYPHEN)
+
+    assert parts == ["nie", "peł", "no", "spraw", "no", "ściami"]
+
+
+def test_no_break_leaves_fewer_than_three_letters_on_either_side():
+    for word in ("niepełnosprawnościami", "pozarządowych", "organizacjami", "interpretation"):
+        for language in ("pl", "en"):
+            parts = hyphenate(word, language).split(SOFT_HYPHEN)
+            assert len(parts[0]) >= 3
+            assert len(parts[-1]) >= 3
+
+
+def test_short_words_and_unknown_languages_are_left_alone():
+    assert hyphenate("Spotkanie w ratuszu", "pl") == "Spotkanie w ratuszu"
+    assert hyphenate("Gebärdensprachdolmetscher", "de") == "Gebärdensprachdolmetscher"
+    assert hyphenate("", "pl") == ""
+
+
+@given(
+    st.text(max_size=80).filter(lambda text: SOFT_HYPHEN not in text), st.sampled_from(["pl", "en"])
+)
+def test_only_soft_hyphens_are_added(text, language):
+    assert hyphenate(text, language).replace(SOFT_HYPHEN, "") == text
