@@ -28,9 +28,9 @@ from biuletyn.core.templatetags.biuletyn_text import (
     display_url,
     title_with_site,
     typeset,
-    venue_place,
 )
 from biuletyn.events.templatetags.biuletyn_events import day_heading, event_times, event_when
+from biuletyn.venues.models import Venue
 
 pytestmark = pytest.mark.unit
 
@@ -280,7 +280,7 @@ class _Venue:
     ],
 )
 def test_a_venue_names_its_town_once(venue, expected):
-    assert venue_place(venue) == expected
+    assert Venue(name=venue.name, city=venue.city).name_and_city == expected
 
 
 @pytest.mark.parametrize(

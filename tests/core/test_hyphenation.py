@@ -38,3 +38,14 @@ def test_short_words_and_unknown_languages_are_left_alone():
 )
 def test_only_soft_hyphens_are_added(text, language):
     assert hyphenate(text, language).replace(SOFT_HYPHEN, "") == text
+
+
+def test_rich_text_is_typeset_between_its_tags_only():
+    from biuletyn.core.templatetags.biuletyn_text import typeset_html
+
+    html = '<p>Spotkanie w <a href="/w a/" title="i o">ratuszu</a> 8 września 2024 r.</p>'
+
+    assert typeset_html(html) == (
+        '<p>Spotkanie w\u00a0<a href="/w a/" title="i o">ratuszu</a> '
+        "8\u00a0września\u00a02024\u00a0r.</p>"
+    )

@@ -148,7 +148,7 @@ def test_the_filter_line_names_each_filter_by_its_label():
             "Fundacja Migowe Okno",
             "Zamość",
             "Z tłumaczeniem PJM",
-            "od 24\u00a0grudnia\u00a02026\u00a0r.",
+            "od\u00a024\u00a0grudnia\u00a02026\u00a0r.",
         ]
 
 
@@ -213,7 +213,7 @@ def test_the_line_names_the_day_organiser_and_city(client, calendar):
         },
     ).content.decode()
 
-    assert "Kultura, Fundacja Migowe Okno, Zamość, od " in html
+    assert "Kultura, Fundacja Migowe Okno, Zamość, od\u00a0" in html
     assert "1 wydarzenie" in html
 
 

@@ -763,3 +763,18 @@ def test_a_slug_with_polish_letters_names_the_downloaded_file(client, calendar):
     assert response["Content-Disposition"] == (
         "attachment; filename*=utf-8''spotkanie-w-%C5%82odzi.ics"
     )
+
+
+def test_a_past_event_no_longer_tells_readers_how_to_ask_for_an_interpreter(client, calendar):
+    contact = make_organisation(email="biuro@example.org")
+    how = "Napisz do nas e-mail z tematem „Tłumacz PJM”."
+    fields = {"sign_language": "on_request", "sign_language_how_to_ask": how, "contact": contact}
+    past = make_event(calendar, start_date=days(-10), **fields)
+    upcoming = make_event(calendar, start_date=days(20), **fields)
+
+    def text(page):
+        vevent, _calendar = download(client, page)
+        return str(vevent["DESCRIPTION"])
+
+    assert how in text(upcoming)
+    assert how not in text(past)

@@ -24,6 +24,7 @@ from icalendar import Calendar
 
 from biuletyn.events import queries
 from biuletyn.events.dates import WARSAW, last_day_to_request_interpreter, time_exists
+from biuletyn.events.enums import AttendanceMode, SignLanguageOffer
 from biuletyn.events.models import EventPage
 from biuletyn.events.schedule import Schedule
 from tests.factories.bulletin import make_organisation
@@ -444,7 +445,7 @@ def test_only_an_upcoming_card_gives_the_last_day_to_ask(client, calendar):
     from biuletyn.core.templatetags.biuletyn_dates import long_date
 
     with translation.override("pl"):
-        expected = f"Tłumacz PJM na zgłoszenie: poproś do {long_date(deadline)}"
+        expected = f"Tłumacz PJM na zgłoszenie: poproś do\u00a0{long_date(deadline)}"
     assert expected in upcoming_html
     assert "poproś do" not in archive_html
     assert "Tłumacz PJM był dostępny na zgłoszenie" in archive_html
@@ -574,3 +575,23 @@ def test_upcoming_at_a_venue_lists_dates_to_be_announced_last(calendar):
     listed = queries.upcoming_at(venue, calendar.locale)
 
     assert [event.title for event in listed] == ["Później", "Czeka"]
+
+
+def test_a_cards_offer_is_one_line_with_one_capital_at_its_start(db):
+    event = EventPage(
+        title="Webinar",
+        start_date=dt.date(2027, 3, 1),
+        attendance_mode=AttendanceMode.ONLINE,
+        sign_language=SignLanguageOffer.PROVIDED,
+        captions=True,
+        easy_read=True,
+    )
+    with translation.override("pl"):
+        assert event.highlights == [
+            "Tłumacz PJM",
+            "napisy na żywo",
+            "materiały w tekście łatwym do czytania (ETR)",
+        ]
+    event.sign_language = SignLanguageOffer.NONE
+    with translation.override("en"):
+        assert event.highlights[0] == "Live captions"

@@ -31,6 +31,7 @@ from biuletyn.core.visibility import InheritedPrivacyMixin
 from biuletyn.pages.blocks import body_blocks
 
 from . import queries, structured_data
+from .forms import PageInOneLanguageForm
 
 
 class Category(TranslatableMixin, models.Model):
@@ -235,6 +236,7 @@ class ArticleSectionPage(InheritedPrivacyMixin, Page):
 
 
 class ArticlePage(InheritedPrivacyMixin, Page):
+    base_form_class = PageInOneLanguageForm
     publication_date = models.DateTimeField(
         _("publication date"),
         default=timezone.now,

@@ -1363,8 +1363,8 @@ VENUES: list[dict[str, Any]] = [
         "accessibility_notes": (
             "Wirydarz to dziedziniec w środku dawnego klasztoru. Wchodzi się do niego "
             "z parteru, bez progów i schodów. Toaleta dla osób na wózkach jest na parterze, "
-            "niedaleko wejścia. Nie sprawdziliśmy jeszcze, czy jest tu pętla indukcyjna: "
-            "zapytaj o nią organizatora wydarzenia."
+            "niedaleko wejścia. Nie sprawdziliśmy jeszcze, czy jest tu stała pętla "
+            "indukcyjna. Jeśli organizator przywozi przenośną, piszemy o tym przy wydarzeniu."
         ),
     },
     {
@@ -1637,8 +1637,8 @@ EVENTS: list[dict[str, Any]] = [
         "end": "13:00",
         "status": "cancelled",
         "status_note": (
-            "Warsztaty są odwołane, bo prowadząca zachorowała. Zapisane osoby dostały SMS. Nowy "
-            "termin podamy w biuletynie, gdy tylko go ustalimy."
+            "Warsztaty zostały odwołane, bo prowadząca zachorowała. Zapisane osoby dostały "
+            "SMS. Nowy termin podamy w biuletynie, gdy tylko go ustalimy."
         ),
         "venue": "pod_lipami",
         "organisers": ["federation"],
@@ -1711,7 +1711,7 @@ EVENTS: list[dict[str, Any]] = [
         "related": ["karta-parkingowa-pytania-i-odpowiedzi", "bezplatne-dyzury-prawne"],
         "sign_language": "on_request",
         "sign_language_how_to_ask": (
-            "Napisz e-mail do federacji albo zadzwoń. Podaj imię i napisz, czy wolisz PJM czy "
+            "Napisz e-mail do federacji albo zadzwoń. Podaj imię i napisz, czy wolisz PJM, czy "
             "SJM. Możesz też poprosić o pomoc Fundację „Migowe Okno” przez wideorozmowę w PJM."
         ),
         "accessibility_notes": (

@@ -27,7 +27,7 @@ from icalendar import Calendar, Event, vCalAddress
 
 from .dates import local_datetime
 from .enums import ICS_STATUS, EventStatus
-from .offer import offer_lines, venue_lines
+from .offer import offer_lines, standing_deadline, venue_lines
 from .templatetags.biuletyn_events import event_when
 
 if TYPE_CHECKING:
@@ -165,7 +165,7 @@ def description(event: EventPage, url: str) -> str:
     accessibility = offer_lines(event) + venue_lines(event)
     if accessibility:
         paragraphs.append("\n".join([_("Accessibility:"), *accessibility]))
-    if event.sign_language_how_to_ask and event.interpreter_deadline:
+    if event.sign_language_how_to_ask and standing_deadline(event):
         paragraphs.append(event.sign_language_how_to_ask.strip())
     contact = event.contact
     if contact is not None:

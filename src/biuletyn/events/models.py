@@ -8,7 +8,6 @@ Times are stored as readers and editors say them: a date and a wall-clock time i
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -29,6 +28,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from biuletyn.articles.forms import PageInOneLanguageForm
 from biuletyn.core import paging
 from biuletyn.core.templatetags.biuletyn_dates import long_date
 from biuletyn.core.translations import data_language
@@ -142,6 +142,7 @@ class EventIndexPage(RoutablePageMixin, InheritedPrivacyMixin, Page):
 
 
 class EventPage(InheritedPrivacyMixin, Page):
+    base_form_class = PageInOneLanguageForm
     lead = models.TextField(
         _("lead"), help_text=_("Two or three sentences: what happens, for whom, and why come.")
     )
@@ -481,18 +482,12 @@ class EventPage(InheritedPrivacyMixin, Page):
                 for feature in self.venue.confirmed_features
                 if feature.field in ("step_free_entrance", "accessible_toilet")
             )
-        return items
-
-    @property
-    def venue_place(self) -> str:
-        """The venue and its city for a card, without saying the city twice ("Centrum
-        Kultury w Lublinie", not "Centrum Kultury w Lublinie, Lublin")."""
-        if self.venue is None:
-            return ""
-        name, city = self.venue.name, self.venue.city.strip()
-        if not city or _names_city(name, city):
-            return name
-        return f"{name}, {city}"
+        # One line joined by semicolons: only its first item starts with a capital ("Tłumacz
+        # PJM; napisy na żywo"), an abbreviation keeps its capitals ("PJM interpreter").
+        return [
+            item if index == 0 or not item[1:2].islower() else item[:1].lower() + item[1:]
+            for index, item in enumerate(items)
+        ]
 
     @property
     def interpreter_deadline(self) -> dt.date | None:
@@ -630,15 +625,6 @@ class EventPage(InheritedPrivacyMixin, Page):
             structured_data=event_data(self, request, organisers=organisers),
         )
         return context
-
-
-def _names_city(name: str, city: str) -> bool:
-    """Whether ``name`` already says ``city``, in any Polish case ("w Lublinie" says
-    "Lublin", "w Świdniku" says "Świdnik"): a word of it starts like the city's first word
-    without its last letters, which change with the case."""
-    first = city.split()[0].casefold()
-    stem = first[: max(4, len(first) - 2)]
-    return any(word.startswith(stem) for word in re.findall(r"\w+", name.casefold()))
 
 
 def _date_errors(

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from biuletyn.core.templatetags.biuletyn_dates import NBSP, long_date
+from biuletyn.core.templatetags.biuletyn_dates import long_date
 
 from .enums import OFFER_ITEMS, SignLanguageOffer
 
@@ -43,9 +43,11 @@ def sentence(text: str) -> str:
 
 def by_day(day: dt.date) -> str:
     """The last day to ask, after "do" / "by": "wtorku 15 grudnia 2026 r." (the weekday in the
-    genitive in Polish) / "Tuesday 15 December 2026"."""
+    genitive in Polish) / "Tuesday 15 December 2026". A narrow screen may break the line between
+    the weekday and the date (the date itself never breaks); the sentences tie "do" to the
+    weekday with a no-break space in the catalogue."""
     weekday = _WEEKDAYS_AFTER_BY[day.weekday()]()
-    return f"{weekday}{NBSP}{long_date(day)}"
+    return f"{weekday} {long_date(day)}"
 
 
 _WEEKDAYS_AFTER_BY: tuple[Callable[[], str], ...] = (

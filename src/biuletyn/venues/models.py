@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -123,6 +124,21 @@ class Venue(index.Indexed, ClusterableModel):
         """The address on one line: "ul. Peowiaków 12, 20-007 Lublin"."""
         town = f"{self.postcode} {self.city}".strip()
         return ", ".join(part for part in (self.street_address, town) if part)
+
+    @property
+    def name_and_city(self) -> str:
+        """The venue with its city for a card, the city said once: "Biblioteka „Pod Lipami”,
+        Lublin", but "Centrum Kultury w Lublinie" alone. A name says the city when one of its
+        words starts like the city's first word without the last letters, which change with
+        the case ("w Lublinie", "w Świdniku")."""
+        name, city = self.name.strip(), self.city.strip()
+        if not city:
+            return name
+        first = city.split()[0].casefold()
+        stem = first[: max(4, len(first) - 2)]
+        if any(word.startswith(stem) for word in re.findall(r"\w+", name.casefold())):
+            return name
+        return f"{name}, {city}"
 
     @property
     def has_coordinates(self) -> bool:

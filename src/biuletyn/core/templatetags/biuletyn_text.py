@@ -46,22 +46,6 @@ def title_with_site(text: str, is_home: Any = False) -> str:
     return site
 
 
-@register.filter
-def venue_place(venue: Any) -> str:
-    """A venue's name with its town, once: "Biblioteka „Pod Lipami”, Lublin", but "Centrum
-    Kultury w Lublinie" alone, since its name already says where it is (the town's stem,
-    to match Polish case endings: "Lublin" in "Lublinie", "Świdnik" in "Świdniku")."""
-    if venue is None:
-        return ""
-    name, city = str(venue.name).strip(), str(venue.city or "").strip()
-    if not city:
-        return name
-    stem = city if len(city) <= 5 else city[:-2]
-    if stem.casefold() in name.casefold():
-        return name
-    return f"{name}, {city}"
-
-
 # A one-letter word ("w", "z", "i", "a", "o", "u") must not end a line in Polish typography.
 _ONE_LETTER_WORD = re.compile(r"(?<![\w<&/.-])([aiouwzAIOUWZ]) (?=\S)")
 
@@ -106,3 +90,22 @@ def hyphenate(text: str | None, language: str | None = None) -> str:
     return _LONG_WORD.sub(
         lambda match: hyphenator.inserted(match[0], hyphen=SOFT_HYPHEN), str(text)
     )
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+# As _ONE_LETTER_WORD, also when a tag comes right after the space ("w <a href=…>ratuszu</a>").
+_ONE_LETTER_WORD_BEFORE_TAG = re.compile(r"(?<![\w<&/.-])([aiouwzAIOUWZ]) (?=\S|\Z)")
+
+
+@register.filter(is_safe=True)
+def typeset_html(html: str | None) -> str:
+    """``typeset`` for rendered rich text: only the text between tags changes (its spaces),
+    never a tag or an attribute, so the markup and its safety stay as they were."""
+    if not html:
+        return ""
+    parts = _TAG.split(str(html))
+    for index in range(0, len(parts), 2):  # even items are text, odd ones tags
+        text = tie_dates(parts[index]).replace(" – ", f"{NBSP}– ")
+        parts[index] = _ONE_LETTER_WORD_BEFORE_TAG.sub(lambda match: f"{match[1]}{NBSP}", text)
+    # is_safe: Django marks the result safe when the rich text was (only spaces changed).
+    return "".join(parts)
