@@ -71,7 +71,9 @@ def test_filter_with_the_keyboard_only(new_context, event_showcase):
         page.keyboard.press("Enter")
 
     assert "feature=pjm" in page.url
-    titles = page.locator(".app-event-card__title").all_inner_texts()
+    titles = [
+        t.replace("\u00a0", " ") for t in page.locator(".app-event-card__title").all_inner_texts()
+    ]
     assert titles == ["Meeting of organisations with the City", "Webinar o świadczeniach"]
     # The filtered calendar offers its own feed.
     feed = page.get_by_role("link", name="Calendar address to copy")

@@ -49,3 +49,17 @@ def test_rich_text_is_typeset_between_its_tags_only():
         '<p>Spotkanie w\u00a0<a href="/w a/" title="i o">ratuszu</a> '
         "8\u00a0września\u00a02024\u00a0r.</p>"
     )
+
+
+def test_a_rich_text_block_stays_markup_after_typesetting():
+    from django.template import Context, Template
+    from wagtail.rich_text import RichText
+
+    template = Template(
+        "{% load wagtailcore_tags biuletyn_text biuletyn_dates %}"
+        "{{ text|richtext|typeset_html }}|{{ text|richtext|tie_dates }}"
+    )
+
+    html = template.render(Context({"text": RichText("<p>Spotkanie w ratuszu</p>")}))
+
+    assert html == "<p>Spotkanie w\u00a0ratuszu</p>|<p>Spotkanie w ratuszu</p>"

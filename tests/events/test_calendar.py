@@ -23,7 +23,9 @@ pytestmark = pytest.mark.integration
 
 def titles(response) -> list[str]:
     html = response.content.decode()
-    return re.findall(r'app-event-card__title[^>]*><a href="[^"]+">([^<]+)</a>', html)
+    # Card titles are typeset (a no-break space after a one-letter word): read as typed.
+    found = re.findall(r'app-event-card__title[^>]*><a href="[^"]+">([^<]+)</a>', html)
+    return [title.replace("\u00a0", " ") for title in found]
 
 
 def test_upcoming_events_are_grouped_by_day_in_order(client, calendar):

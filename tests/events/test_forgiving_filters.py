@@ -25,7 +25,9 @@ pytestmark = pytest.mark.integration
 
 
 def _titles(html: str) -> list[str]:
-    return re.findall(r'app-event-card__title[^>]*><a href="[^"]+">([^<]+)</a>', html)
+    # Card titles are typeset (a no-break space after a one-letter word): read as typed.
+    found = re.findall(r'app-event-card__title[^>]*><a href="[^"]+">([^<]+)</a>', html)
+    return [title.replace("\u00a0", " ") for title in found]
 
 
 def _form(data: dict[str, str]) -> EventFilterForm:

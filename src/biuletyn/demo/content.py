@@ -24,8 +24,8 @@ HOME_TITLES = {"pl": "Biuletyn", "en": "Biuletyn"}
 HOME_INTROS = {
     "pl": (
         "<p>Wiadomości, wydarzenia i konsultacje dla osób z niepełnosprawnościami, ich rodzin "
-        "i organizacji, które je wspierają. Piszemy prosto, opisujemy obrazy i mówimy z góry, "
-        "jak dostępne jest każde spotkanie.</p>"
+        "i organizacji, które je wspierają. Piszemy prosto, opisujemy obrazy i przed każdym "
+        "spotkaniem mówimy, jak jest dostępne.</p>"
     ),
     "en": (
         "<p>News, events and consultations for disabled people, their families and the "
@@ -1382,10 +1382,10 @@ VENUES: list[dict[str, Any]] = [
         "directions_parking": (
             "Nie wiemy jeszcze, czy przy budynku są miejsca dla osób z kartą parkingową."
         ),
-        "profile": {"assistance_dog": "yes"},
+        "profile": {},
         "accessibility_notes": (
-            "Nikt z federacji nie sprawdził jeszcze tego budynku. Byłeś tam niedawno? Napisz "
-            "nam, co zastałeś przy wejściu i w środku, a uzupełnimy opis."
+            "Nikt z federacji nie sprawdził jeszcze tego budynku. Znasz go? Napisz nam, co jest "
+            "przy wejściu i w środku, a uzupełnimy opis."
         ),
     },
     {
@@ -1637,8 +1637,8 @@ EVENTS: list[dict[str, Any]] = [
         "end": "13:00",
         "status": "cancelled",
         "status_note": (
-            "Warsztaty zostały odwołane, bo prowadząca zachorowała. Zapisane osoby dostały "
-            "SMS. Nowy termin podamy w biuletynie, gdy tylko go ustalimy."
+            "Prowadząca zachorowała. Osoby zapisane dostały SMS. Nowy termin podamy "
+            "w biuletynie, gdy tylko go ustalimy."
         ),
         "venue": "pod_lipami",
         "organisers": ["federation"],
@@ -1711,8 +1711,8 @@ EVENTS: list[dict[str, Any]] = [
         "related": ["karta-parkingowa-pytania-i-odpowiedzi", "bezplatne-dyzury-prawne"],
         "sign_language": "on_request",
         "sign_language_how_to_ask": (
-            "Napisz e-mail do federacji albo zadzwoń. Podaj imię i napisz, czy wolisz PJM, czy "
-            "SJM. Możesz też poprosić o pomoc Fundację „Migowe Okno” przez wideorozmowę w PJM."
+            "W wiadomości podaj imię i napisz, czy wolisz PJM, czy SJM (system językowo-migowy): "
+            "zamówimy tłumacza, który go zna."
         ),
         "accessibility_notes": (
             "Do sali prowadzą trzy stopnie bez pochylni. Jeśli ich nie pokonasz, zadzwoń do "
@@ -1752,8 +1752,8 @@ EVENTS: list[dict[str, Any]] = [
         "related": ["sygnalizacja-dzwiekowa-zglos-przejscie"],
         "sign_language": "on_request",
         "sign_language_how_to_ask": (
-            "Zadzwoń albo napisz e-mail do wydziału. Tłumacz będzie w sali, a osoby, które "
-            "dołączą przez internet, zobaczą go w okienku transmisji."
+            "Tłumacz będzie w sali, a osoby, które dołączą przez internet, zobaczą go "
+            "w okienku transmisji."
         ),
         "offer": ["captions"],
         "accessibility_notes": (

@@ -339,9 +339,10 @@ def for_feed(
 
 
 def upcoming_at(venue: Venue, locale: Locale, limit: int = 10) -> list[EventPage]:
-    """The next events at ``venue``, for the venue's page; those whose new date is to be
-    announced come last."""
+    """The next events at ``venue``, for the venue's page: not cancelled ones (as on the home
+    page); those whose new date is to be announced come last."""
     queryset = events(locale).filter((DATED & Q(last_day__gte=today())) | TO_BE_ANNOUNCED)
+    queryset = queryset.exclude(status=EventStatus.CANCELLED)
     ordering = ["to_be_announced", *queryset.query.order_by]
     return list(queryset.filter(venue=venue).order_by(*ordering)[:limit])
 

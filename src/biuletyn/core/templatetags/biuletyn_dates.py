@@ -24,6 +24,7 @@ import re
 
 from django import template
 from django.utils import dateformat, dates, timezone
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext, pgettext
 
 register = template.Library()
@@ -52,10 +53,15 @@ def tie_dates(text: str) -> str:
     the site writes them. Only the spaces inside a date change."""
     if not text:
         return text
+    if hasattr(text, "__html__") and not isinstance(text, SafeData):
+        # Wagtail's RichText renders as safe HTML but is not a SafeString: keep it unescaped.
+        text = mark_safe(text.__html__())  # noqa: S308 (Wagtail's own rendered rich text)
+    safe = isinstance(text, SafeData)
     text = str(text)
     for pattern in _dates_in_text():
         text = pattern.sub(lambda match: f"{match[1]}{NBSP}{match[2]}", text)
-    return text
+    # Only spaces changed: safe HTML stays safe (is_safe alone would miss a RichText input).
+    return mark_safe(text) if safe else text  # noqa: S308
 
 
 def _dates_in_text() -> list[re.Pattern[str]]:
