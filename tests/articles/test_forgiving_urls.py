@@ -19,16 +19,11 @@ from wagtail.models import Locale
 
 from biuletyn.articles.models import ArticleIndexPage
 from biuletyn.core import forgiving, paging, slugs
-from tests.factories.bulletin import make_article, make_bulletin, make_category
+from tests.factories.bulletin import make_article, make_category
 
 pytestmark = pytest.mark.integration
 
 WARSAW = ZoneInfo("Europe/Warsaw")
-
-
-@pytest.fixture
-def bulletin(site_tree):
-    return make_bulletin(site_tree["pl"])
 
 
 @pytest.fixture

@@ -15,15 +15,10 @@ from wagtail.models import PageViewRestriction
 from biuletyn.articles import queries
 from biuletyn.events.models import EventRelatedArticle
 from biuletyn.pages.models import SiteSettings
-from tests.factories.bulletin import make_article, make_bulletin, make_organisation
+from tests.factories.bulletin import make_article, make_organisation
 from tests.factories.events import make_calendar, make_event
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def bulletin(site_tree):
-    return make_bulletin(site_tree["pl"])
 
 
 @pytest.fixture

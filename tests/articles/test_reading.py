@@ -16,7 +16,6 @@ from django.test.utils import CaptureQueriesContext
 from tests.factories.bulletin import (
     every_block,
     make_article,
-    make_bulletin,
     make_category,
     make_image,
     make_organisation,
@@ -25,11 +24,6 @@ from tests.factories.bulletin import (
 pytestmark = pytest.mark.integration
 
 WARSAW = ZoneInfo("Europe/Warsaw")
-
-
-@pytest.fixture
-def bulletin(site_tree):
-    return make_bulletin(site_tree["pl"])
 
 
 @pytest.fixture

@@ -29,6 +29,7 @@ from biuletyn.core.templatetags.biuletyn_text import (
     title_with_site,
     typeset,
 )
+from biuletyn.events.schedule import Schedule
 from biuletyn.events.templatetags.biuletyn_events import day_heading, event_times, event_when
 from biuletyn.venues.models import Venue
 
@@ -38,31 +39,7 @@ D = dt.date
 T = dt.time
 
 
-@dataclass(frozen=True)
-class When:
-    """What the event filters read: the fields of events.schedule.Schedule (an EventPage gives
-    its standing schedule through ``.schedule``)."""
-
-    start_date: dt.date
-    start_time: dt.time | None = None
-    end_date: dt.date | None = None
-    end_time: dt.time | None = None
-
-    @property
-    def last_date(self) -> dt.date:
-        return self.end_date or self.start_date
-
-    @property
-    def is_all_day(self) -> bool:
-        return self.start_time is None
-
-    @property
-    def is_multi_day(self) -> bool:
-        return self.last_date > self.start_date
-
-    @property
-    def starts_at(self) -> None:
-        return None
+When = Schedule  # what the event filters read (an EventPage gives its .schedule)
 
 
 def shown(text: str) -> str:
