@@ -1564,17 +1564,17 @@ EVENTS: list[dict[str, Any]] = [
         ),
         "offer": ["reserved_seating"],
         "lead": (
-            "Druga w tym roku rozmowa lubelskich organizacji z władzami miasta. Tematem jest "
+            "Druga w 2024 roku rozmowa lubelskich organizacji z władzami miasta. Tematem było "
             "to, jak organizacje i urząd mają współpracować, gdy Lublin stara się o tytuł "
             "Europejskiej Stolicy Kultury 2029."
         ),
         "body": [
             (
                 "paragraph",
-                "<p>Czerwcowe spotkanie jest dalszym ciągiem marcowej rozmowy. Wtedy "
+                "<p>Czerwcowe spotkanie było dalszym ciągiem marcowej rozmowy. Wtedy "
                 "organizacje wymieniły, czego potrzebują najbardziej, a najczęściej mówiły "
                 "o centrum, w którym dostałyby lokal i pomoc w sprawach administracyjnych. "
-                "Teraz przyszedł czas na konkrety.</p>",
+                "W czerwcu rozmawiano o konkretach.</p>",
             ),
             ("heading", "Tematy spotkania"),
             (
@@ -1587,8 +1587,8 @@ EVENTS: list[dict[str, Any]] = [
             ("subheading", "Konsultacje programu współpracy"),
             (
                 "paragraph",
-                "<p>Uwagi do programu na 2025 rok miasto zbiera od 10 czerwca do 8 września "
-                "2024 r. Możesz je zgłosić przed spotkaniem, w jego trakcie albo po nim.</p>",
+                "<p>Uwagi do programu na 2025 rok miasto zbierało od 10 czerwca do 8 września "
+                "2024 r. Można je było zgłosić przed spotkaniem, w jego trakcie albo po nim.</p>",
             ),
         ],
     },
