@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
+from typing import Any
 
 from django import template
 from django.utils import dateformat, dates, timezone
@@ -53,15 +55,25 @@ def tie_dates(text: str) -> str:
     the site writes them. Only the spaces inside a date change."""
     if not text:
         return text
-    if hasattr(text, "__html__") and not isinstance(text, SafeData):
-        # Wagtail's RichText renders as safe HTML but is not a SafeString: keep it unescaped.
-        text = mark_safe(text.__html__())  # noqa: S308 (Wagtail's own rendered rich text)
-    safe = isinstance(text, SafeData)
-    text = str(text)
+    return keep_safety(text, _tie_dates)
+
+
+def _tie_dates(text: str) -> str:
     for pattern in _dates_in_text():
         text = pattern.sub(lambda match: f"{match[1]}{NBSP}{match[2]}", text)
-    # Only spaces changed: safe HTML stays safe (is_safe alone would miss a RichText input).
-    return mark_safe(text) if safe else text  # noqa: S308
+    return text
+
+
+def keep_safety(value: Any, change_spaces: Callable[[str], str]) -> str:
+    """``change_spaces`` applied to ``value``'s text, as safe HTML when ``value`` was: a
+    SafeString, or Wagtail's RichText (what |richtext gives for a rich-text block), which
+    renders itself as safe HTML without being a SafeString, so a filter's ``is_safe`` misses it
+    and Django would escape the result. Only for changes that touch spaces, never markup."""
+    was_safe = isinstance(value, SafeData) or hasattr(value, "__html__")
+    html = value.__html__() if was_safe else str(value)
+    changed = change_spaces(html)
+    # Safe: the input was safe HTML and only spaces between its characters changed.
+    return mark_safe(changed) if was_safe else changed  # noqa: S308
 
 
 def _dates_in_text() -> list[re.Pattern[str]]:

@@ -10,10 +10,9 @@ from typing import Any
 import pyphen
 from django import template
 from django.utils.html import escape
-from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language, gettext
 
-from .biuletyn_dates import NBSP, tie_dates
+from .biuletyn_dates import NBSP, keep_safety, tie_dates
 
 register = template.Library()
 
@@ -104,14 +103,12 @@ def typeset_html(html: str | None) -> str:
     never a tag or an attribute, so the markup and its safety stay as they were."""
     if not html:
         return ""
-    if hasattr(html, "__html__") and not isinstance(html, SafeData | str):
-        # Wagtail's RichText (what |richtext gives for a rich-text block) renders itself as
-        # safe HTML but is not a SafeString: take its HTML, so the result is not escaped.
-        html = mark_safe(html.__html__())  # noqa: S308 (Wagtail's own rendered rich text)
-    parts = _TAG.split(str(html))
+    return keep_safety(html, _typeset_between_tags)
+
+
+def _typeset_between_tags(html: str) -> str:
+    parts = _TAG.split(html)
     for index in range(0, len(parts), 2):  # even items are text, odd ones tags
         text = tie_dates(parts[index]).replace(" – ", f"{NBSP}– ")
         parts[index] = _ONE_LETTER_WORD_BEFORE_TAG.sub(lambda match: f"{match[1]}{NBSP}", text)
-    # Only spaces changed: safe HTML stays safe (is_safe alone would miss a RichText input).
-    result = "".join(parts)
-    return mark_safe(result) if isinstance(html, SafeData) else result  # noqa: S308
+    return "".join(parts)
