@@ -31,6 +31,8 @@ PUBLIC_MODELS = frozenset(
         "organisations.organisation",
         "venues.venue",
         "venues.venuephoto",
+        # Whether registration is open, and the link to its form, show on the event page.
+        "registrations.registrationsetup",
         # Images and documents (not their renditions).
         "images.biuletynimage",
         "wagtailimages.image",
@@ -53,6 +55,11 @@ PAGE_PARTS: dict[str, str] = {
 NEUTRAL_MODELS = frozenset(
     {
         "images.biuletynrendition",  # made while pages render; the page already shows it
+        # What people submit: live figures are on uncached pages and the JSON (ADR 0011).
+        "registrations.registration",
+        "registrations.accommodationrequest",
+        "registrations.outboxmessage",
+        "registrations.purgerecord",
     }
 )
 

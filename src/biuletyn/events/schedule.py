@@ -45,3 +45,13 @@ class Schedule:
         if self.start_time is None or self.end_time is None:
             return None
         return local_datetime(self.last_date, self.end_time)
+
+    @property
+    def first_instant(self) -> dt.datetime:
+        """The start, or the first day's midnight in Warsaw for an all-day event."""
+        return self.starts_at or local_datetime(self.start_date, dt.time(0, 0))
+
+    @property
+    def over_at(self) -> dt.datetime:
+        """When the event is over: its end time, or the midnight after its last day."""
+        return self.ends_at or local_datetime(self.last_date + dt.timedelta(days=1), dt.time(0, 0))

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "biuletyn.venues",
     "biuletyn.articles",
     "biuletyn.events",
+    "biuletyn.registrations",
     "biuletyn.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -234,6 +235,26 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "biuletyn@localhost")
+
+# --- registrations (ADR 0011) ---------------------------------------------------------------
+# Accommodation answers (health data) are deleted this many days after the event ends; the
+# registration itself is anonymised after the longer period.
+REGISTRATION_ACCOMMODATION_DAYS = envint("REGISTRATION_ACCOMMODATION_DAYS", 30)
+REGISTRATION_ANONYMISE_DAYS = envint("REGISTRATION_ANONYMISE_DAYS", 180)
+# Sent messages (they name the person) are deleted after this many days.
+REGISTRATION_MESSAGE_DAYS = envint("REGISTRATION_MESSAGE_DAYS", 30)
+# How long a signed link works, per purpose (tokens.py).
+REGISTRATION_TOKEN_DAYS = {"view": 400, "cancel": 1, "export": 1}
+# Sign-ups per hour from one IP address and for one e-mail address or phone, before the 429 page.
+REGISTRATION_RATE_LIMITS = {
+    "ip": envint("REGISTRATION_RATE_LIMIT_IP", 20),
+    "contact": envint("REGISTRATION_RATE_LIMIT_CONTACT", 5),
+}
+# Text messages: without a backend, an SMS is a task for staff (shown in the admin).
+SMS_BACKEND = envstr("SMS_BACKEND", "biuletyn.registrations.sms.ManualBackend")
+# The outbox: attempts before a message is marked failed, and the wait after each failure.
+OUTBOX_MAX_ATTEMPTS = 6
+OUTBOX_RETRY_MINUTES = (1, 5, 15, 60, 240)
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,36 @@
+"""Registrations for tests: an event with registration switched on, and people registering
+through the same service the form calls."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from biuletyn.events.models import EventPage
+from biuletyn.registrations import services
+from biuletyn.registrations.enums import ContactPreference
+from biuletyn.registrations.models import RegistrationSetup
+
+_people = itertools.count(1)
+
+
+def make_setup(event: EventPage, **fields: Any) -> RegistrationSetup:
+    """Registration for ``event``: open now, 50 seats, a waiting list, a named controller."""
+    defaults: dict[str, Any] = {
+        "capacity": 50,
+        "controller": "Fundacja Równe Szanse, ul. Narutowicza 4, 20-016 Lublin",
+        "controller_contact": "iod@rowne-szanse.example",
+        "organiser_email": "organizator@rowne-szanse.example",
+    }
+    return services.save_setup(setup=RegistrationSetup(event=event, **{**defaults, **fields}))
+
+
+def register(setup: RegistrationSetup, **fields: Any) -> services.Outcome:
+    """A person registering online with an e-mail address of their own."""
+    number = next(_people)
+    defaults: dict[str, Any] = {
+        "name": f"Osoba Testowa {number}",
+        "email": f"osoba{number}@example.org",
+        "contact_preference": ContactPreference.EMAIL,
+    }
+    return services.register(setup=setup, **{**defaults, **fields})

@@ -1,0 +1,71 @@
+"""The registration services: places, the waiting list, duplicates and cases (issue 10)."""
+
+from __future__ import annotations
+
+import pytest
+
+from biuletyn.registrations import services
+from biuletyn.registrations.enums import CaseStatus, Need, RegistrationStatus
+from biuletyn.registrations.models import AccommodationRequest, Registration
+from biuletyn.registrations.services import NeedAnswer, RegistrationError
+from tests.factories.registrations import make_setup, register
+
+pytestmark = pytest.mark.integration
+
+
+def test_a_group_is_confirmed_or_waits_together(event):
+    setup = make_setup(event, capacity=3)
+    first = register(setup, seats=2)
+    second = register(setup, seats=2)
+    assert first.result == "confirmed" and first.registration.seats_held == 2
+    assert second.result == "waiting" and second.registration.seats_held == 0
+    # One seat frees: the pair at the head of the queue does not fit, so nobody is promoted.
+    single = register(setup, seats=1)
+    assert single.result == "confirmed"
+    services.cancel(registration=single.registration)
+    assert Registration.objects.get(pk=second.registration.pk).status == "waiting"
+    services.cancel(registration=first.registration)
+    promoted = Registration.objects.get(pk=second.registration.pk)
+    assert promoted.status == RegistrationStatus.CONFIRMED and promoted.seats_held == 2
+
+
+def test_an_assistant_is_free_unless_the_setup_says_otherwise(event):
+    setup = make_setup(event, capacity=1)
+    outcome = register(setup, needs=[NeedAnswer(Need.ASSISTANT)], health_consent=True)
+    assert outcome.result == "confirmed" and outcome.registration.seats_held == 1
+    setup.assistant_takes_seat = True
+    services.save_setup(setup=setup)
+    late = register(setup, needs=[NeedAnswer(Need.ASSISTANT)], health_consent=True)
+    assert late.result == "waiting"
+
+
+def test_needs_without_consent_are_not_stored_and_the_person_is_told(setup):
+    outcome = register(setup, needs=[NeedAnswer(Need.PJM)], health_consent=False)
+    assert outcome.needs_dropped
+    assert not AccommodationRequest.objects.exists()
+    assert outcome.registration.health_consent_at is None
+
+
+def test_an_interpreter_request_is_a_case_due_by_the_last_day_to_ask(setup, event):
+    outcome = register(setup, needs=[NeedAnswer(Need.PJM)], health_consent=True)
+    case = outcome.registration.accommodations.get()
+    assert case.status == CaseStatus.REQUESTED
+    assert case.due_on <= event.interpreter_deadline
+    assert not case.best_effort
+
+
+def test_the_same_email_twice_and_the_same_form_twice_make_one_registration(setup):
+    first = register(setup, email="Anna@Example.org", idempotency_key="k1")
+    again = register(setup, email="Anna@Example.org", idempotency_key="k1")
+    twin = register(setup, email="anna@example.org ", idempotency_key="k2")
+    assert again.result == "duplicate" and twin.result == "already_registered"
+    assert Registration.objects.count() == 1
+    assert again.registration == twin.registration == first.registration
+
+
+def test_without_a_waiting_list_a_full_event_refuses(event):
+    setup = make_setup(event, capacity=1, waiting_list=False)
+    register(setup)
+    with pytest.raises(RegistrationError) as refused:
+        register(setup)
+    assert refused.value.code == "full"
