@@ -17,8 +17,10 @@ def test_a_group_is_confirmed_or_waits_together(event):
     setup = make_setup(event, capacity=3)
     first = register(setup, seats=2)
     second = register(setup, seats=2)
-    assert first.result == "confirmed" and first.registration.seats_held == 2
-    assert second.result == "waiting" and second.registration.seats_held == 0
+    assert first.result == "confirmed"
+    assert first.registration.seats_held == 2
+    assert second.result == "waiting"
+    assert second.registration.seats_held == 0
     # One seat frees: the pair at the head of the queue does not fit, so nobody is promoted.
     single = register(setup, seats=1)
     assert single.result == "confirmed"
@@ -26,13 +28,15 @@ def test_a_group_is_confirmed_or_waits_together(event):
     assert Registration.objects.get(pk=second.registration.pk).status == "waiting"
     services.cancel(registration=first.registration)
     promoted = Registration.objects.get(pk=second.registration.pk)
-    assert promoted.status == RegistrationStatus.CONFIRMED and promoted.seats_held == 2
+    assert promoted.status == RegistrationStatus.CONFIRMED
+    assert promoted.seats_held == 2
 
 
 def test_an_assistant_is_free_unless_the_setup_says_otherwise(event):
     setup = make_setup(event, capacity=1)
     outcome = register(setup, needs=[NeedAnswer(Need.ASSISTANT)], health_consent=True)
-    assert outcome.result == "confirmed" and outcome.registration.seats_held == 1
+    assert outcome.result == "confirmed"
+    assert outcome.registration.seats_held == 1
     setup.assistant_takes_seat = True
     services.save_setup(setup=setup)
     late = register(setup, needs=[NeedAnswer(Need.ASSISTANT)], health_consent=True)
@@ -58,7 +62,8 @@ def test_the_same_email_twice_and_the_same_form_twice_make_one_registration(setu
     first = register(setup, email="Anna@Example.org", idempotency_key="k1")
     again = register(setup, email="Anna@Example.org", idempotency_key="k1")
     twin = register(setup, email="anna@example.org ", idempotency_key="k2")
-    assert again.result == "duplicate" and twin.result == "already_registered"
+    assert again.result == "duplicate"
+    assert twin.result == "already_registered"
     assert Registration.objects.count() == 1
     assert again.registration == twin.registration == first.registration
 
