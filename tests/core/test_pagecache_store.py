@@ -204,3 +204,35 @@ def test_any_vary_is_never_stored(db, client, page_cache, header):
 
     assert "X-Page-Cache" not in client.get(f"/test-cache/vary/{header}/")
     assert len(page_cache) == 0
+
+
+def test_a_page_that_changes_by_the_clock_is_kept_no_longer_than_its_own_max_age(
+    tmp_path, settings
+):
+    """Registration opens or closes at a moment: the page says so with its max-age, and the
+    store keeps the entry no longer (issue 10)."""
+    import datetime as dt
+
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+    from django.utils import timezone
+
+    from biuletyn.core import pagecache
+
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_DIR = tmp_path
+    soon = timezone.now() + dt.timedelta(seconds=20)
+
+    def view(request):
+        return pagecache.valid_until(HttpResponse(b"registration open"), soon)
+
+    middleware = pagecache.PageCacheMiddleware(view)
+    response = middleware(RequestFactory().get("/wydarzenie/"))
+    assert response["X-Page-Cache"] == "miss"
+    max_age = int(response["Cache-Control"].split("max-age=")[1].split(",")[0])
+    assert 0 < max_age <= 20
+    (entry,) = tmp_path.glob("*.page")
+    import pickle
+
+    expires = pickle.loads(entry.read_bytes())[0]  # noqa: S301
+    assert expires <= soon.timestamp() + 1

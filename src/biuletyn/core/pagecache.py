@@ -36,6 +36,7 @@ reads, key hashing), so the store is now one uncompressed file per page (`make b
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import os
@@ -55,6 +56,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.http.cookie import parse_cookie
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger(__name__)
@@ -147,6 +149,24 @@ def is_storable(request: HttpRequest, response: HttpResponseBase) -> bool:
     return not response.has_header("Vary")  # the key covers no request header
 
 
+def own_max_age(response: HttpResponseBase) -> int | None:
+    """The max-age a view set on its response, if any (seconds)."""
+    for part in response.get("Cache-Control", "").split(","):
+        name, _sep, value = part.strip().partition("=")
+        if name.lower() == "max-age" and value.strip().isdigit():
+            return int(value)
+    return None
+
+
+def valid_until(response: HttpResponseBase, moment: dt.datetime | None) -> HttpResponseBase:
+    """Mark a page that changes by the clock at ``moment`` (registration opens or closes): no
+    cache, ours or a browser's, keeps it past that moment. None: no such moment."""
+    if moment is not None:
+        seconds = max(int((moment - timezone.now()).total_seconds()), 0)
+        patch_cache_control(response, max_age=seconds)
+    return response
+
+
 class PageStore:
     """One file per page: ``<dir>/<key>.page`` holding (expires, status, headers, body), and
     ``<dir>/generation``, which every clear rewrites (see the module docstring).
@@ -206,10 +226,12 @@ class PageStore:
                 os.unlink(temporary)
             raise
 
-    def set(self, key: str, entry: Entry) -> bool:
-        """Store an entry; False (and one warning per process) when the disk refuses."""
+    def set(self, key: str, entry: Entry, *, timeout: int | None = None) -> bool:
+        """Store an entry for ``timeout`` seconds at most (the store's own timeout when None or
+        longer); False (and one warning per process) when the disk refuses."""
         status, headers, body = entry
-        data = pickle.dumps((time.time() + self.timeout, status, headers, body), protocol=5)
+        lifetime = self.timeout if timeout is None else min(timeout, self.timeout)
+        data = pickle.dumps((time.time() + lifetime, status, headers, body), protocol=5)
         try:
             if random.random() < 0.01:  # noqa: S311  (sampling, not security)
                 self._cull()
@@ -386,11 +408,14 @@ class PageCacheMiddleware:
         generation = page_store.generation() if request.method == "GET" else None
         response = self.get_response(request)
         if is_storable(request, response):
+            # A page that changes by the clock (registration opens or closes) says how long it
+            # stays true with its own max-age: the shorter one wins, here and in the store.
+            lifetime = own_max_age(response)
             patch_cache_control(response, public=True, max_age=60)
             assert isinstance(response, HttpResponse)
             headers = [(k, v) for k, v in response.items() if k != HIT_HEADER]
             stored = generation is not None and page_store.set(
-                key, (response.status_code, headers, response.content)
+                key, (response.status_code, headers, response.content), timeout=lifetime
             )
             if stored and page_store.generation() != generation:
                 page_store.forget(key)  # a clear ran while this page was rendered

@@ -669,3 +669,23 @@ def save_setup(*, setup: RegistrationSetup) -> RegistrationSetup:
         setup.save()
         _promote(_locked_setup(setup.pk), now=timezone.now())
     return setup
+
+
+COORDINATOR_GROUP = "Koordynatorzy dostępności"
+# Who may see accommodation answers (the export's columns, the cases): Django's view permission
+# of the model, held by the accessibility coordinators' group.
+ACCOMMODATION_PERMISSION = "registrations.view_accommodationrequest"
+
+
+def ensure_coordinator_group(*, using: str = "default") -> Any:
+    """The accessibility coordinators' group, with the permissions to see and answer
+    accommodation requests. Runs after every migrate; safe to run again."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, _created = Group.objects.using(using).get_or_create(name=COORDINATOR_GROUP)
+    permissions = Permission.objects.using(using).filter(
+        content_type__app_label="registrations",
+        codename__in=["view_accommodationrequest", "change_accommodationrequest"],
+    )
+    group.permissions.add(*permissions)
+    return group
