@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("", include("biuletyn.organisations.urls")),
     path("", include("biuletyn.venues.urls")),
     path("", include("biuletyn.events.urls")),
+    path("", include("biuletyn.registrations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
-from .models import RegistrationSetup
+from django.db.models import Count, QuerySet
+from django.utils import timezone
+
+from .enums import ACTIVE_STATUSES, NEED_SHORT_LABELS, OPEN_CASE_STATUSES, Need
+from .models import AccommodationRequest, RegistrationSetup
 
 if TYPE_CHECKING:
     from biuletyn.events.models import EventPage
@@ -17,3 +22,32 @@ def setup_for(event: EventPage) -> RegistrationSetup | None:
         .filter(event_key=event.translation_key)
         .first()
     )
+
+
+def overdue_cases(*, today: dt.date | None = None) -> QuerySet[AccommodationRequest]:
+    """Accommodation requests still waiting for an answer after their due date, of events not
+    yet over, oldest due first."""
+    today = today or timezone.localdate()
+    return (
+        AccommodationRequest.objects.filter(
+            status__in=OPEN_CASE_STATUSES,
+            due_on__lt=today,
+            registration__status__in=ACTIVE_STATUSES,
+        )
+        .select_related("registration__setup__event")
+        .order_by("due_on", "pk")
+    )
+
+
+def accommodation_summary(setup: RegistrationSetup) -> list[tuple[str, int]]:
+    """("PJM", 2), ("induction loop", 1) …: the needs of active registrations, in the
+    vocabulary's order, as the organiser's summary reads them ("2 × PJM, 1 × pętla")."""
+    rows = dict(
+        AccommodationRequest.objects.filter(
+            registration__setup=setup, registration__status__in=ACTIVE_STATUSES
+        )
+        .values_list("need")
+        .annotate(n=Count("pk"))
+        .values_list("need", "n")
+    )
+    return [(str(NEED_SHORT_LABELS[Need(need)]), rows[need]) for need in Need.values if need in rows]
