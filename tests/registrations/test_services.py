@@ -74,3 +74,65 @@ def test_without_a_waiting_list_a_full_event_refuses(event):
     with pytest.raises(RegistrationError) as refused:
         register(setup)
     assert refused.value.code == "full"
+
+
+def test_one_capacity_across_the_language_versions(event, setup):
+    """The English version of an event (an alias until translated) shares the Polish one's
+    registration: one count of seats for both."""
+    from wagtail.models import Locale
+
+    from biuletyn.events.models import EventPage
+    from biuletyn.registrations import queries
+
+    english = EventPage.objects.get(
+        translation_key=event.translation_key, locale=Locale.objects.get(language_code="en")
+    )
+    assert queries.setup_for(english) == setup
+    # Choosing the English version in the admin still keys the setup on the Polish page.
+    setup.event = english
+    services.save_setup(setup=setup)
+    assert setup.event.pk == event.pk
+
+
+def test_registration_follows_the_clock(event):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    setup = make_setup(
+        event,
+        opens_at=now + dt.timedelta(hours=1),
+        closes_at=now + dt.timedelta(days=2),
+    )
+    assert setup.state_at(now) == "not_yet"
+    assert setup.next_change(now) == setup.opens_at
+    assert setup.state_at(now + dt.timedelta(hours=2)) == "open"
+    assert setup.next_change(now + dt.timedelta(hours=2)) == setup.closes_at
+    assert setup.state_at(now + dt.timedelta(days=3)) == "closed"
+    with pytest.raises(RegistrationError) as refused:
+        register(setup, now=now)
+    assert refused.value.code == "closed"
+    # Staff can register someone who called even before the form opens.
+    staff = register(setup, registered_by=None, channel="phone", now=now + dt.timedelta(hours=2))
+    assert staff.result == "confirmed"
+
+
+def test_wheelchair_spaces_are_held_until_their_release(event):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    release = now + dt.timedelta(days=1)
+    setup = make_setup(event, capacity=1, wheelchair_spaces=1, wheelchair_release_at=release)
+    register(setup, now=now)
+    held = register(setup, now=now)
+    assert held.result == "waiting"
+    wheelchair = register(setup, needs=[NeedAnswer(Need.WHEELCHAIR)], health_consent=True, now=now)
+    assert wheelchair.result == "confirmed"
+    assert wheelchair.registration.wheelchair_spaces_held == 1
+    services.cancel(registration=wheelchair.registration, now=now)
+    assert Registration.objects.get(pk=held.registration.pk).status == "waiting"
+    assert services.promote_everywhere(now=release + dt.timedelta(minutes=1)) == 1
+    assert Registration.objects.get(pk=held.registration.pk).status == "confirmed"

@@ -29,6 +29,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.models import Locale
 
 from .enums import (
     ACTIVE_STATUSES,
@@ -149,6 +150,11 @@ class RegistrationSetup(models.Model):
         return str(self.event.title)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        # The event in the site's default language (Polish) stands for all its versions: its
+        # dates and status are the ones registrants are told about.
+        source = self.event.get_translation_or_none(Locale.get_default())
+        if source is not None and source.pk != self.event.pk:
+            self.event = source.specific
         self.event_key = self.event.translation_key
         super().save(*args, **kwargs)
 

@@ -424,6 +424,16 @@ def promote_waiting(*, setup: RegistrationSetup, now: dt.datetime | None = None)
         return len(_promote(setup, now=now))
 
 
+def promote_everywhere(*, now: dt.datetime | None = None) -> int:
+    """``promote_waiting`` for every event with a waiting list: run by the schedule, so places
+    that free by the clock (wheelchair spaces released to everyone) are filled."""
+    now = now or timezone.now()
+    setups = RegistrationSetup.objects.filter(
+        registrations__status=RegistrationStatus.WAITING
+    ).distinct()
+    return sum(promote_waiting(setup=setup, now=now) for setup in setups)
+
+
 def needs_of(registration: Registration) -> list[NeedAnswer]:
     return [NeedAnswer(case.need, case.details) for case in registration.accommodations.all()]
 
