@@ -19,7 +19,7 @@ export UV_NO_PROGRESS := 1
 .PHONY: help run serve worker test test-browser-deps lint fmt messages compile-messages bench install install-test lock clean
 
 help:
-	@echo "make run    - install, migrate, load demo content, start the worker, serve http://127.0.0.1:$(PORT)"
+	@echo "make run    - install, migrate, load demo content, start the worker and scheduler, serve http://127.0.0.1:$(PORT)"
 	@echo "make test   - install test tools (Chromium, axe-core, vnu) and run the whole suite"
 	@echo "make serve  - production settings behind granian (PORT, WORKERS, DATABASE_URL from the environment)"
 	@echo "make lint   - ruff, djhtml, mypy, makemigrations --check"
@@ -72,8 +72,10 @@ run: install
 	$(PY) manage.py ensure_demo_editor --port $(PORT)
 	@set -e; \
 	$(PY) manage.py db_worker & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	echo "Background worker started (pid $$worker)."; \
+	$(PY) manage.py run_schedule & schedule=$$!; \
+	trap 'kill $$worker $$schedule 2>/dev/null' EXIT INT TERM; \
+	echo "Background worker started (pid $$worker), scheduler started (pid $$schedule)."; \
+	echo "Sent mail is not delivered: each message is written to a file in $(CURDIR)/var/mail/."; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 worker: install
@@ -90,7 +92,8 @@ serve: install var/secret-key
 	$(PY) manage.py collectstatic --noinput --verbosity 0; \
 	$(PY) manage.py clear_page_cache; \
 	$(PY) manage.py db_worker & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py run_schedule & schedule=$$!; \
+	trap 'kill $$worker $$schedule 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/granian --interface wsgi --host 127.0.0.1 --port $(PORT) \
 	  --workers $(WORKERS) --blocking-threads $(THREADS) --no-ws \
 	  --respawn-failed-workers --workers-kill-timeout 30 biuletyn.wsgi:application

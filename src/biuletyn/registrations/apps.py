@@ -15,9 +15,18 @@ class RegistrationsConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_groups, sender=self)
+        from . import signals
+
+        signals.connect()
 
 
 def _groups(**kwargs: Any) -> None:
-    from .services import ensure_coordinator_group
+    from django.contrib.auth.management import create_permissions
 
+    from .services import ensure_coordinator_group, ensure_editor_permissions
+
+    # This app may come before django.contrib.auth in INSTALLED_APPS, so its permissions may not
+    # exist yet when this runs on a fresh database: create them first (idempotent).
+    create_permissions(kwargs["app_config"], verbosity=0, using=kwargs.get("using", "default"))
     ensure_coordinator_group(using=kwargs.get("using", "default"))
+    ensure_editor_permissions(using=kwargs.get("using", "default"))

@@ -31,10 +31,11 @@ from .enums import (
     CaseStatus,
     Channel,
     MessageKind,
+    MessageStatus,
     Need,
     RegistrationStatus,
 )
-from .models import AccommodationRequest, Registration, RegistrationSetup
+from .models import AccommodationRequest, OutboxMessage, Registration, RegistrationSetup
 
 
 class RegistrationError(Exception):
@@ -94,11 +95,11 @@ class Counts:
 
 def counts(setup: RegistrationSetup) -> Counts:
     """Live figures for the registration page, the JSON and the admin (two queries)."""
-    rows = {
-        row["status"]: row
+    rows: dict[str, dict[str, Any]] = {
+        row["status"]: dict(row)
         for row in setup.registrations.values("status").annotate(
             n=Count("pk"),
-            seats=Sum("seats_held"),
+            held=Sum("seats_held"),
             wheelchair=Sum("wheelchair_spaces_held"),
             wanted=Sum("seats"),
         )
@@ -108,7 +109,7 @@ def counts(setup: RegistrationSetup) -> Counts:
     return Counts(
         capacity=setup.capacity,
         wheelchair_spaces=setup.wheelchair_spaces,
-        seats_taken=confirmed.get("seats") or 0,
+        seats_taken=confirmed.get("held") or 0,
         wheelchair_taken=confirmed.get("wheelchair") or 0,
         confirmed=confirmed.get("n") or 0,
         waiting=waiting.get("n") or 0,
@@ -269,6 +270,7 @@ def register(
     closed. Raises ``RegistrationError`` with code "closed", "full" (no waiting list) or
     "too_many_seats".
     """
+    clock = now is None
     now = now or timezone.now()
     name, email, phone = name.strip(), email.strip(), phone.strip()
     if not name or not (email or phone):
@@ -283,6 +285,16 @@ def register(
     try:
         with transaction.atomic():
             setup = _locked_setup(setup.pk)
+            if clock:
+                # The time the lock was granted: the waiting list's order is the order in which
+                # registrations got in, whoever started first.
+                now = timezone.now()
+            if idempotency_key:
+                # The same form sent again that waited for the lock: the first one is visible
+                # now, and it is a duplicate (no "your link again" message), not a twin.
+                existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
+                if existing is not None:
+                    return Outcome(existing, "duplicate", needs_dropped=existing.needs_dropped)
             if not 1 <= seats <= setup.max_seats_per_registration:
                 raise RegistrationError("too_many_seats", most=setup.max_seats_per_registration)
             if registered_by is None and setup.state_at(now) != "open":
@@ -628,6 +640,18 @@ def check_in(*, registration: Registration, now: dt.datetime | None = None) -> R
     return registration
 
 
+def mark_contacted(*, message: OutboxMessage, now: dt.datetime | None = None) -> OutboxMessage:
+    """Staff contacted the person themselves (a phone or video call, a text message without a
+    gateway): the to-do row of the outbox is done. Only a row waiting for staff changes."""
+    with transaction.atomic():
+        message = OutboxMessage.objects.select_for_update().get(pk=message.pk)
+        if message.status == MessageStatus.MANUAL:
+            message.status = MessageStatus.DONE
+            message.sent_at = now or timezone.now()
+            message.save(update_fields=["status", "sent_at"])
+    return message
+
+
 # --- the event changes -------------------------------------------------------------------------
 
 
@@ -699,3 +723,42 @@ def ensure_coordinator_group(*, using: str = "default") -> Any:
     )
     group.permissions.add(*permissions)
     return group
+
+
+# What the editorial groups may do with registrations. Accommodation answers are not among
+# them: only the coordinators' group sees those.
+_EDITOR_PERMISSIONS = (
+    "add_registrationsetup",
+    "change_registrationsetup",
+    "view_registrationsetup",
+    "add_registration",
+    "change_registration",
+    "view_registration",
+)
+# Wagtail's own default groups get the same as the bulletin's editors where they exist.
+_WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
+
+
+def ensure_editor_permissions(*, using: str = "default") -> None:
+    """Let the editorial groups (articles.services: the administrators and the bulletin's
+    editors; Wagtail's "Editors" and "Moderators" where they exist) run registrations in the
+    admin: set up an event's registration, see and export the list, register someone, cancel,
+    check in. Administrators may also delete a setup. Runs after every migrate; safe to run
+    again."""
+    from django.contrib.auth.models import Group, Permission
+
+    from biuletyn.articles.services import ADMINISTRATORS, BULLETIN_EDITORS
+
+    def grant(group: Any, codenames: Sequence[str]) -> None:
+        group.permissions.add(
+            *Permission.objects.using(using).filter(
+                content_type__app_label="registrations", codename__in=codenames
+            )
+        )
+
+    administrators, _created = Group.objects.using(using).get_or_create(name=ADMINISTRATORS)
+    grant(administrators, (*_EDITOR_PERMISSIONS, "delete_registrationsetup"))
+    editors, _created = Group.objects.using(using).get_or_create(name=BULLETIN_EDITORS)
+    grant(editors, _EDITOR_PERMISSIONS)
+    for group in Group.objects.using(using).filter(name__in=_WAGTAIL_DEFAULT_GROUPS):
+        grant(group, _EDITOR_PERMISSIONS)

@@ -45,3 +45,14 @@ def read(token: str, purpose: Purpose) -> uuid.UUID | None:
         return uuid.UUID(hex=value)
     except (signing.BadSignature, ValueError):
         return None
+
+
+def read_expired(token: str, purpose: Purpose) -> uuid.UUID | None:
+    """The public id of a token that is genuine and of this purpose but past its expiry (None
+    for any other token): the page can then say the link is too old, not that it is wrong."""
+    if read(token, purpose) is not None:
+        return None
+    try:
+        return uuid.UUID(hex=_signer(purpose).unsign(token))
+    except (signing.BadSignature, ValueError):
+        return None

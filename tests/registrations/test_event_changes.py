@@ -1,0 +1,135 @@
+"""A published change of an event tells its registrants (issue 10, ADR 0011): publishing a
+cancelled, postponed (with or without a new date) or moved-online version sends everyone
+registered one message that says what changed, with the organiser's note; a second publication
+without a change sends nothing; a publication that rolls back tells nobody."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import transaction
+
+from biuletyn.events.enums import AttendanceMode, EventStatus
+from biuletyn.registrations import services
+from biuletyn.registrations.enums import MessageKind, RegistrationStatus
+from biuletyn.registrations.models import OutboxMessage
+from tests.factories.events import days
+from tests.factories.registrations import make_setup, register
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def people(event):
+    setup = make_setup(event, capacity=2)
+    confirmed = [register(setup).registration, register(setup, language="en").registration]
+    waiting = register(setup).registration
+    gone = register(setup).registration
+    services.cancel(registration=gone)
+    assert waiting.status == RegistrationStatus.WAITING
+    OutboxMessage.objects.all().delete()
+    return [*confirmed, waiting]
+
+
+def publish(page, capture, **changes):
+    page.refresh_from_db()
+    for field, value in changes.items():
+        setattr(page, field, value)
+    with capture(execute=True):
+        page.save_revision().publish()
+
+
+def changed_messages():
+    return list(OutboxMessage.objects.filter(kind=MessageKind.EVENT_CHANGED).order_by("pk"))
+
+
+def test_a_cancellation_tells_each_registrant_once(
+    event, people, django_capture_on_commit_callbacks
+):
+    note = "Sala jest w remoncie. Spotkamy się jesienią."
+    publish(
+        event,
+        django_capture_on_commit_callbacks,
+        status=EventStatus.CANCELLED,
+        status_note=note,
+    )
+
+    messages = changed_messages()
+    assert sorted(m.registration_id for m in messages) == sorted(p.pk for p in people)
+    polish = next(m for m in messages if m.registration.language == "pl")
+    assert polish.subject == f"Odwołane: {event.title}"
+    assert "Organizator odwołał wydarzenie." in polish.body
+    assert f"Od organizatora: {note}" in polish.body
+    english = next(m for m in messages if m.registration.language == "en")
+    assert english.subject.startswith("Cancelled: ")
+    assert "The organiser has cancelled the event." in english.body
+
+    publish(event, django_capture_on_commit_callbacks, title=f"{event.title} (odwołane)")
+    assert len(changed_messages()) == len(people)
+
+
+def test_a_postponement_without_a_date_then_with_one_tells_twice(
+    event, people, django_capture_on_commit_callbacks
+):
+    publish(event, django_capture_on_commit_callbacks, status=EventStatus.POSTPONED)
+    first = changed_messages()
+    assert len(first) == len(people)
+    assert "Nowego terminu jeszcze nie znamy" in first[0].body
+    assert "nowy termin zostanie podany później" in first[0].body
+
+    new_date = days(45)
+    publish(
+        event,
+        django_capture_on_commit_callbacks,
+        status=EventStatus.POSTPONED,
+        new_start_date=new_date,
+        new_start_time=dt.time(11, 0),
+        new_end_time=dt.time(13, 0),
+    )
+    second = changed_messages()[len(first) :]
+    assert len(second) == len(people)
+    polish = next(m for m in second if m.registration.language == "pl")
+    assert polish.subject == f"Przełożone: {event.title}"
+    assert "Nowy termin:" in polish.body
+    assert "11:00" in polish.body
+    assert "BEGIN:VEVENT" in polish.ics
+
+    publish(event, django_capture_on_commit_callbacks)
+    assert len(changed_messages()) == 2 * len(people)
+
+
+def test_moving_online_tells_where_to_join(event, people, django_capture_on_commit_callbacks):
+    publish(
+        event,
+        django_capture_on_commit_callbacks,
+        status=EventStatus.MOVED_ONLINE,
+        online_url="https://spotkanie.example/pokoj",
+    )
+    messages = changed_messages()
+    assert len(messages) == len(people)
+    polish = next(m for m in messages if m.registration.language == "pl")
+    assert polish.subject == f"Przeniesione do internetu: {event.title}"
+    assert "Dołączysz tutaj: https://spotkanie.example/pokoj" in polish.body
+
+
+def test_a_publication_without_a_change_sends_nothing(
+    event, people, django_capture_on_commit_callbacks
+):
+    publish(event, django_capture_on_commit_callbacks, lead="Nowy opis spotkania.")
+    publish(event, django_capture_on_commit_callbacks, attendance_mode=AttendanceMode.IN_PERSON)
+    assert changed_messages() == []
+
+
+def test_a_rolled_back_publication_tells_nobody(event, people, django_capture_on_commit_callbacks):
+    event.status = EventStatus.CANCELLED
+
+    def publish_then_fail():
+        with transaction.atomic():
+            event.save_revision().publish()
+            raise RuntimeError("the editor's request failed")
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, pytest.raises(RuntimeError):
+        publish_then_fail()
+    assert callbacks == []
+    assert changed_messages() == []

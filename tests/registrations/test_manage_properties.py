@@ -1,0 +1,162 @@
+"""Property: whatever reaches the change form of a person's signed link (Polish diacritics,
+right-to-left text, 10 000 characters, emoji, empty, whitespace, NUL characters, wrong choices),
+the answer is never a 500 and never a half-written row: either the form comes back with its
+errors and the registration and its cases are exactly as they were, or the registration is
+changed whole, its needs stored only under consent (issue 10, "Tests"). Each example runs in its
+own transaction, rolled back after it.
+
+Persona: a person who mends their registration on a phone and types something unexpected."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import transaction
+from django.urls import reverse
+from django.utils import translation
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from biuletyn.registrations import tokens
+from biuletyn.registrations.enums import Need
+from biuletyn.registrations.models import AccommodationRequest, Registration
+from biuletyn.registrations.services import NeedAnswer
+from tests.factories.registrations import register
+
+pytestmark = pytest.mark.integration
+
+ODD = st.sampled_from(
+    [
+        "",
+        " ",
+        "\t \n",
+        "Zażółć gęślą jaźń",
+        "Łukasz Żółkiewski-Ćwik",
+        "مرحبا بالعالم",
+        "שלום עולם",
+        "\u202eodwrócony\u202c",
+        "👩‍🦽🦻🏽🤟",
+        "x" * 10_000,
+        "ą" * 10_000,
+        "\x00",
+        "a\x00b",
+        "<script>alert(1)</script>",
+        "\u00a0\u2003",
+    ]
+)
+TEXT = ODD | st.text(max_size=60)
+EMAIL = ODD | st.emails() | st.just("anna@example.org") | st.just("taken@example.org")
+PHONE = ODD | st.from_regex(r"\+?[0-9 ]{9,15}", fullmatch=True) | st.just("600 100 200")
+CHOICE = st.sampled_from(["email", "sms", "phone", "video", "", "fax", "x" * 10_000, "\x00"])
+SEATS = st.sampled_from(["1", "2", "3", "4", "0", "-1", "5", "1.5", "9" * 400, "", " 2 "]) | TEXT
+NEEDS = st.lists(st.sampled_from([*Need.values, "bogus", "", "\x00"]), max_size=5)
+CONSENT = st.sampled_from([None, "on", "", "false", "x" * 10_000])
+
+# The registration's own columns a failed change must leave as they were.
+COLUMNS = [
+    "status",
+    "name",
+    "email",
+    "phone",
+    "contact_preference",
+    "seats",
+    "seats_held",
+    "wheelchair_spaces_held",
+    "email_key",
+    "phone_key",
+    "health_consent_at",
+    "needs_dropped",
+]
+
+
+@pytest.fixture
+def mine(event):
+    from tests.factories.registrations import make_setup
+
+    setup = make_setup(event, capacity=3)
+    register(setup, email="taken@example.org")
+    outcome = register(
+        setup,
+        name="Anna Nowak",
+        email="anna@example.org",
+        seats=2,
+        needs=[NeedAnswer(Need.PJM), NeedAnswer(Need.DIET, "wegańska")],
+        health_consent=True,
+    )
+    return outcome.registration
+
+
+@pytest.fixture
+def path(mine):
+    token = tokens.make(mine.public_id, tokens.Purpose.VIEW)
+    with translation.override("pl"):
+        return reverse("registrations:manage_change", kwargs={"token": token})
+
+
+def snapshot(registration: Registration) -> tuple[dict, list]:
+    row = Registration.objects.values(*COLUMNS).get(pk=registration.pk)
+    cases = list(
+        AccommodationRequest.objects.filter(registration=registration)
+        .order_by("pk")
+        .values("pk", "need", "details", "status", "due_on")
+    )
+    return row, cases
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    name=TEXT,
+    email=EMAIL,
+    phone=PHONE,
+    contact_preference=CHOICE,
+    seats=SEATS,
+    needs=NEEDS,
+    diet=TEXT,
+    other=TEXT,
+    consent=CONSENT,
+)
+def test_never_a_500_and_never_a_half_written_row(
+    client, mine, path, name, email, phone, contact_preference, seats, needs, diet, other, consent
+):
+    data = {
+        "name": name,
+        "email": email,
+        "phone": phone,
+        "contact_preference": contact_preference,
+        "seats": seats,
+        "needs": needs,
+        "diet_details": diet,
+        "other_details": other,
+        "health_consent": consent,
+    }
+    data = {field: value for field, value in data.items() if value is not None}
+    with transaction.atomic():
+        before = snapshot(mine)
+        response = client.post(path, data)
+        assert response.status_code in (200, 302), response.status_code
+        if response.status_code == 200:
+            assert "app-error-summary" in response.content.decode()
+            assert snapshot(mine) == before
+        else:
+            changed = Registration.objects.get(pk=mine.pk)
+            cases = list(changed.accommodations.all())
+            assert changed.name == name.strip()
+            assert changed.email or changed.phone
+            assert changed.is_active
+            assert 1 <= changed.seats <= changed.setup.max_seats_per_registration
+            # Never more seats held than the room has.
+            held = sum(
+                Registration.objects.filter(setup=changed.setup, status="confirmed").values_list(
+                    "seats_held", flat=True
+                )
+            )
+            assert held <= 3
+            if cases:
+                assert changed.health_consent_at is not None
+            if changed.health_consent_at is None:
+                assert cases == []
+            assert len({case.need for case in cases}) == len(cases)
+        transaction.set_rollback(True)
