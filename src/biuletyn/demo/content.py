@@ -1595,7 +1595,9 @@ EVENTS: list[dict[str, Any]] = [
     {
         "slug": "webinar-dofinansowanie-turnusu-rehabilitacyjnego",
         "title": "Webinar: jak złożyć wniosek o dofinansowanie turnusu rehabilitacyjnego",
-        "in_days": 5,
+        # Two days ahead: past the last day to ask for an interpreter, so the demo's request
+        # for an SJM interpreter is accepted as best effort (demo/registrations.py).
+        "in_days": 2,
         "start": "18:00",
         "end": "19:30",
         "attendance_mode": "online",

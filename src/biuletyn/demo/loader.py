@@ -49,7 +49,7 @@ from biuletyn.pages.services import ensure_home_pages, publish_new_page, transla
 from biuletyn.venues.enums import FEATURES, Availability
 from biuletyn.venues.models import Venue
 
-from . import content, images
+from . import content, images, registrations
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 # Polish letters in ASCII, for tag slugs (taggit would keep "ę" in the slug).
@@ -111,6 +111,7 @@ def load(*, port: int) -> dict[str, Any]:
             _ensure_event_translation(events[slug], translation, refs)
         for page in (bulletin, calendar):
             _ensure_in_menus(page)
+        registrations.ensure_demo_registrations(events, staff=member)
 
         return {
             "home_pages": len(homes),

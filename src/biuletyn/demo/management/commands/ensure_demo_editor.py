@@ -9,6 +9,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
+from biuletyn.registrations.services import ensure_coordinator_group
+
 DEMO_USERNAME = "redakcja"
 DEMO_PASSWORD = "biuletyn-demo-2026"  # noqa: S105  (a published demo password, DEBUG only)
 
@@ -32,6 +34,8 @@ class Command(BaseCommand):
         editors = Group.objects.filter(name="Editors").first()
         if editors is not None:
             user.groups.add(editors)
+        # Sees and answers accommodation requests (the member organisation's account does not).
+        user.groups.add(ensure_coordinator_group())
         self.stdout.write(
             f"Demo editor: http://127.0.0.1:{port}/admin/  login {DEMO_USERNAME}  "
             f"password {DEMO_PASSWORD}"
