@@ -1,0 +1,189 @@
+"""The organiser's registration admin in a real browser (issue 10): in Polish only, axe 0 on
+every page state, nothing from other hosts.
+
+Personas: an accessibility coordinator goes from the "Zapisy" menu to the list, the event's
+dashboard, answers an accommodation request (first leaving out the message a refusal needs, so
+the error state is checked too), registers someone who phoned, and opens the check-in list and
+the CSV; a plain editor walks the same list and dashboard and sees only how many requests there
+are. On every state the texts an editor meets (tests/browser/english.py) hold no English
+interface word; what people and editors wrote (names, titles) is content and not checked.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from playwright.sync_api import Page
+from wagtail.models import Page as WagtailPage
+
+from biuletyn.articles.services import BULLETIN_EDITORS
+from biuletyn.registrations import services
+from biuletyn.registrations.enums import CaseStatus, Need
+from biuletyn.registrations.models import AccommodationRequest, Registration
+from biuletyn.registrations.services import NeedAnswer
+from tests.browser.english import english_in, interface_texts
+from tests.browser.helpers import assert_no_axe_violations, log_in_to_admin
+from tests.factories.events import make_calendar, make_event
+from tests.factories.registrations import make_setup, register
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "Haslo-testowe-2024!"
+PEOPLE = ["Ewa Głucha", "Adam Na Wózku", "Zofia Czekająca", "Halina Telefoniczna"]
+
+
+def make_user(django_user_model, username: str, *, coordinator: bool) -> None:
+    services.ensure_editor_permissions()
+    services.ensure_coordinator_group()
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", PASSWORD)
+    user.groups.add(Group.objects.get(name=BULLETIN_EDITORS))
+    user.user_permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    if coordinator:
+        user.groups.add(Group.objects.get(name=services.COORDINATOR_GROUP))
+
+
+@pytest.fixture
+def meeting(live_site):
+    from tests.factories.site import ensure_site_tree
+
+    home = ensure_site_tree(
+        hostname=live_site.url.removeprefix("http://").split(":")[0],
+        port=int(live_site.url.rsplit(":", 1)[1]),
+    )["pl"]
+    event = make_event(make_calendar(home), title="Spotkanie z urzędem miasta")
+    setup = make_setup(event, capacity=2, wheelchair_spaces=1)
+    register(
+        setup,
+        name=PEOPLE[0],
+        needs=[NeedAnswer(Need.PJM), NeedAnswer(Need.DIET, "bez glutenu")],
+        health_consent=True,
+    )
+    register(setup, name=PEOPLE[1], needs=[NeedAnswer(Need.WHEELCHAIR)], health_consent=True)
+    register(setup, name="Jan Pełny", seats=1)
+    register(setup, name=PEOPLE[2], seats=2)
+    return setup
+
+
+class Walk:
+    """Each screen state: Polish, axe, no English interface text."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.content = [
+            *WagtailPage.objects.values_list("title", flat=True),
+            *Registration.objects.values_list("name", flat=True),
+            *PEOPLE,
+            "bez glutenu",
+        ]
+        self.found: dict[str, str] = {}
+
+    def check(self, where: str) -> None:
+        assert self.page.locator("html").get_attribute("lang") == "pl", where
+        assert_no_axe_violations(self.page)
+        for text in english_in(interface_texts(self.page), content=self.content):
+            self.found.setdefault(text, where)
+
+    def visit(self, path: str) -> None:
+        response = self.page.goto(path, wait_until="networkidle")
+        assert response is not None, path
+        assert response.status == 200, path
+        self.check(path)
+
+    def assert_polish(self) -> None:
+        report = "\n".join(f"{where}: {text!r}" for text, where in self.found.items())
+        assert not self.found, "English text in the Polish admin:\n" + report
+
+
+def test_a_coordinator_runs_the_event(page, page_guards, meeting, django_user_model):
+    make_user(django_user_model, "koordynatorka", coordinator=True)
+    log_in_to_admin(page, "koordynatorka", PASSWORD)
+    walk = Walk(page)
+
+    page.get_by_role("link", name="Zapisy").first.click()
+    page.wait_for_load_state("networkidle")
+    walk.check("the list")
+    assert page.get_by_role("link", name="Spotkanie z urzędem miasta").count() >= 1
+
+    page.get_by_role("link", name="Spotkanie z urzędem miasta").first.click()
+    page.wait_for_load_state("networkidle")
+    walk.check("the dashboard")
+    assert page.get_by_text("1 × PJM, 1 × miejsce dla wózka, 1 × dieta").count() == 1
+
+    # A refusal without a message is refused, the choice kept; then the real answer.
+    case = AccommodationRequest.objects.get(need=Need.PJM)
+    article = page.locator(f"#case-{case.pk}")
+    article.get_by_label("Odpowiedź", exact=True).select_option(CaseStatus.DECLINED)
+    article.get_by_role("button", name="Zapisz odpowiedź").click()
+    page.wait_for_load_state("networkidle")
+    page.get_by_text("Napisz osobie, co proponujesz w zamian", exact=False).first.wait_for()
+    walk.check("an answer refused")
+    page.get_by_label("Wiadomość do osoby").fill("Tłumaczka PJM będzie na całym spotkaniu.")
+    assert page.get_by_label("Odpowiedź", exact=True).input_value() == CaseStatus.DECLINED
+    page.get_by_label("Odpowiedź", exact=True).select_option(CaseStatus.CONFIRMED)
+    page.get_by_role("button", name="Zapisz odpowiedź").click()
+    page.wait_for_load_state("networkidle")
+    walk.check("the answer saved")
+    case.refresh_from_db()
+    assert case.status == CaseStatus.CONFIRMED
+
+    # Someone phoned: registered by staff, onto the waiting list.
+    page.get_by_role("link", name="Zapisz osobę").click()
+    page.wait_for_load_state("networkidle")
+    walk.check("the staff form")
+    page.get_by_role("button", name="Zapisz osobę").click()
+    page.wait_for_load_state("networkidle")
+    walk.check("the staff form with errors")
+    page.get_by_label("telefonicznie").check()
+    page.get_by_label("Imię i nazwisko").fill(PEOPLE[3])
+    page.get_by_label("Numer telefonu").fill("601 202 303")
+    page.get_by_role("button", name="Zapisz osobę").click()
+    page.wait_for_load_state("networkidle")
+    walk.check("a person registered by staff")
+    assert Registration.objects.filter(name=PEOPLE[3], channel="phone").exists()
+
+    page.get_by_role("link", name="Lista obecności do druku").click()
+    page.wait_for_load_state("networkidle")
+    walk.check("the check-in list")
+    page.emulate_media(media="print")
+    walk.check("the check-in list, printed")
+    page.emulate_media(media="screen")
+    page.go_back(wait_until="networkidle")
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Pobierz listę (CSV)").click()
+    assert download.value.suggested_filename.endswith(".csv")
+
+    walk.assert_polish()
+    (guard,) = page_guards
+    guard.assert_clean()
+
+
+def test_an_editor_sees_the_people_but_not_their_needs(
+    page, page_guards, meeting, django_user_model
+):
+    make_user(django_user_model, "redaktor", coordinator=False)
+    log_in_to_admin(page, "redaktor", PASSWORD)
+    walk = Walk(page)
+
+    walk.visit("/admin/registrations/")
+    page.get_by_role("link", name="Spotkanie z urzędem miasta").first.click()
+    page.wait_for_load_state("networkidle")
+    walk.check("the dashboard, as an editor")
+    assert (
+        page.get_by_text("3 prośby o dostosowanie – widzi je koordynator dostępności").count() == 1
+    )
+    assert page.get_by_text("bez glutenu").count() == 0
+    assert page.get_by_role("heading", name="Prośby o dostosowanie").count() == 0
+
+    page.get_by_role("link", name="Anuluj – zgłoszenie nr", exact=False).last.click()
+    page.wait_for_load_state("networkidle")
+    walk.check("cancelling asks first")
+    page.get_by_role("button", name="Tak, anuluj zgłoszenie").click()
+    page.wait_for_load_state("networkidle")
+    walk.check("a registration cancelled")
+
+    walk.assert_polish()
+    (guard,) = page_guards
+    guard.assert_clean()

@@ -1,0 +1,496 @@
+"""The organiser's side of registrations in the Wagtail admin (issue 10, "For the organiser"):
+the setups' list and form (saved through services.save_setup, a second setup of an event
+refused in Polish), one event's dashboard with its figures, the staff registration (also while
+the public form is closed), cancelling, checking in, the honeypot's held registrations, the
+answers to accommodation requests, the to-do list of people staff contact themselves, and the
+audit log of all of it without personal or health data.
+
+Personas: an accessibility coordinator (an editor in the coordinators' group) who runs the
+event; the editor's own permissions are in test_admin_permissions.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+from biuletyn.articles.services import BULLETIN_EDITORS
+from biuletyn.registrations import services
+from biuletyn.registrations.enums import (
+    CaseStatus,
+    Channel,
+    ContactPreference,
+    MessageChannel,
+    MessageKind,
+    MessageStatus,
+    Need,
+    RegistrationStatus,
+)
+from biuletyn.registrations.models import (
+    AccommodationRequest,
+    OutboxMessage,
+    Registration,
+    RegistrationSetup,
+)
+from biuletyn.registrations.services import NeedAnswer
+from tests.factories.registrations import make_setup, register
+from tests.htmlcheck import assert_valid_html
+
+pytestmark = pytest.mark.integration
+
+PASSWORD = "haslo-testowe-123"
+
+
+def make_editor(django_user_model, username: str, *, coordinator: bool = False):
+    """An editor of the bulletin, as the editorial groups make them; optionally also an
+    accessibility coordinator."""
+    services.ensure_editor_permissions()
+    services.ensure_coordinator_group()
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", PASSWORD)
+    user.groups.add(Group.objects.get(name=BULLETIN_EDITORS))
+    user.user_permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    if coordinator:
+        user.groups.add(Group.objects.get(name=services.COORDINATOR_GROUP))
+    return user
+
+
+@pytest.fixture
+def coordinator(client, django_user_model):
+    user = make_editor(django_user_model, "koordynatorka", coordinator=True)
+    client.force_login(user)
+    return user
+
+
+def admin_url(name: str, *args: object) -> str:
+    return reverse(f"registration_setups:{name}", args=args)
+
+
+def text_of(response) -> str:
+    """The page's text as a reader meets it: no tags, entities read, spaces collapsed."""
+    without_tags = re.sub(r"<[^>]+>", " ", response.content.decode())
+    return " ".join(html.unescape(without_tags).replace("\u2060", "").split())
+
+
+# --- the setups ----------------------------------------------------------------------------------
+
+
+def setup_form(event, **fields) -> dict[str, object]:
+    data: dict[str, object] = {
+        "event": event.pk,
+        "is_open": "on",
+        "capacity": "40",
+        "opens_at": "",
+        "closes_at": "",
+        "waiting_list": "on",
+        "max_seats_per_registration": "4",
+        "wheelchair_spaces": "2",
+        "wheelchair_release_at": "",
+        "controller": "Fundacja Równe Szanse, ul. Narutowicza 4, 20-016 Lublin",
+        "controller_contact": "iod@rowne-szanse.example",
+        "organiser_email": "organizator@rowne-szanse.example",
+    }
+    data.update(fields)
+    return data
+
+
+def test_an_organiser_sets_up_registration_for_an_event(client, coordinator, event):
+    response = client.post(admin_url("add"), setup_form(event))
+
+    setup = RegistrationSetup.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == admin_url("dashboard", setup.pk)
+    assert setup.event_key == event.translation_key
+    assert setup.capacity == 40
+    assert setup.notified_state  # save_setup ran: the event's state is remembered
+    page = client.get(response["Location"])
+    assert "Zapisy na „" in text_of(page)
+
+
+def test_a_second_setup_of_the_same_event_is_refused_in_polish(client, coordinator, event, setup):
+    english = event.get_translations().get()  # the English version (an alias): the same event
+    for chosen in (event, english):
+        response = client.post(admin_url("add"), setup_form(chosen, controller="Inny ADO"))
+
+        assert response.status_code == 200
+        text = text_of(response)
+        assert "To wydarzenie ma już ustawione zapisy" in text
+        assert 'value="Inny ADO"' in response.content.decode()  # what the editor typed is kept
+    assert RegistrationSetup.objects.count() == 1
+
+
+def test_the_form_refuses_closing_before_opening(client, coordinator, event):
+    response = client.post(
+        admin_url("add"),
+        setup_form(event, opens_at="2030-05-10 10:00", closes_at="2030-05-01 10:00"),
+    )
+
+    assert response.status_code == 200
+    assert "Zapisy muszą się zamknąć później, niż się otwierają" in text_of(response)
+    assert not RegistrationSetup.objects.exists()
+
+
+def test_more_seats_saved_in_the_admin_promote_the_waiting_list(client, coordinator, event):
+    setup = make_setup(event, capacity=1)
+    register(setup)
+    waiting = register(setup).registration
+    assert waiting.status == RegistrationStatus.WAITING
+
+    response = client.post(admin_url("edit", setup.pk), setup_form(event, capacity="2"))
+
+    assert response.status_code == 302
+    waiting.refresh_from_db()
+    assert waiting.status == RegistrationStatus.CONFIRMED
+
+
+def test_a_setup_with_registrations_is_not_deleted(client, django_user_model, event, setup):
+    register(setup)
+    client.force_login(django_user_model.objects.create_superuser("admin", "a@example.org", "x"))
+
+    response = client.post(admin_url("delete", setup.pk), follow=True)
+
+    assert RegistrationSetup.objects.filter(pk=setup.pk).exists()
+    assert "Tych ustawień zapisów nie można usunąć" in text_of(response)
+
+
+def test_the_list_shows_seats_waiting_state_and_overdue_answers(client, coordinator, event):
+    setup = make_setup(event, capacity=2, wheelchair_spaces=1)
+    register(setup, seats=2)
+    register(setup)
+    late = register(setup, needs=[NeedAnswer(Need.CAPTIONS)], health_consent=True)
+    AccommodationRequest.objects.filter(registration=late.registration).update(
+        due_on=timezone.localdate() - dt.timedelta(days=1)
+    )
+
+    response = client.get(admin_url("index"))
+
+    text = text_of(response)
+    assert response.status_code == 200
+    assert event.title in text
+    assert "2 z 2" in text
+    assert "2 zgłoszenia" in text  # on the waiting list
+    assert "otwarte" in text
+    assert "1 po terminie" in text
+
+
+def test_the_event_editor_links_to_its_registration(client, django_user_model, event, setup):
+    client.force_login(django_user_model.objects.create_superuser("admin", "a@example.org", "x"))
+
+    response = client.get(reverse("wagtailadmin_pages:edit", args=(event.pk,)))
+
+    assert admin_url("dashboard", setup.pk) in response.content.decode()
+    assert "Zapisy na to wydarzenie" in text_of(response)
+
+
+# --- the dashboard ------------------------------------------------------------------------------
+
+
+def test_the_dashboard_counts_seats_wheelchair_spaces_and_the_queue(client, coordinator, event):
+    setup = make_setup(event, capacity=3, wheelchair_spaces=1)
+    register(setup, seats=2, needs=[NeedAnswer(Need.PJM)], health_consent=True)
+    register(setup, needs=[NeedAnswer(Need.WHEELCHAIR)], health_consent=True)
+    register(setup, needs=[NeedAnswer(Need.ASSISTANT)], health_consent=True)
+    first_waiting = register(setup, seats=2, name="Zofia Czekająca").registration
+    register(setup, name="Jan Drugi w Kolejce")
+    register(setup, suspicious=True, name="Spam Spamowski")
+
+    response = client.get(admin_url("dashboard", setup.pk))
+
+    text = text_of(response)
+    assert response.status_code == 200
+    assert "Zajęte miejsca 3 z 3" in text
+    assert "Zajęte miejsca dla wózków 1 z 1" in text
+    assert "Lista rezerwowa 2 zgłoszenia" in text
+    assert "1 × PJM, 1 × miejsce dla wózka, 1 × asystent" in text
+    assert text.index("Zofia Czekająca") < text.index("Jan Drugi w Kolejce")
+    assert "Czekają na sprawdzenie" in text
+    assert "Spam Spamowski" in text
+    assert first_waiting.status == RegistrationStatus.WAITING
+    assert_valid_html({"dashboard": response.content})
+
+
+def test_overdue_cases_stand_out_by_icon_and_words(client, coordinator, setup):
+    outcome = register(setup, needs=[NeedAnswer(Need.PJM)], health_consent=True)
+    case = outcome.registration.accommodations.get()
+    AccommodationRequest.objects.filter(pk=case.pk).update(
+        due_on=timezone.localdate() - dt.timedelta(days=2)
+    )
+
+    response = client.get(admin_url("dashboard", setup.pk))
+
+    html = response.content.decode()
+    text = text_of(response)
+    assert "1 odpowiedź po terminie." in text
+    assert "Po terminie: odpowiedź była potrzebna do" in text
+    assert "biuletyn-case--overdue" in html
+    assert 'href="#icon-warning"' in html
+
+
+# --- staff registration ---------------------------------------------------------------------
+
+
+def staff_form(**fields) -> dict[str, object]:
+    data: dict[str, object] = {
+        "idempotency_key": "a1b2c3",
+        "channel": Channel.PHONE,
+        "name": "Halina Telefoniczna",
+        "email": "",
+        "phone": "601 202 303",
+        "contact_preference": ContactPreference.PHONE,
+        "seats": "2",
+        "needs": [Need.PJM],
+        "health_consent": "on",
+        "staff_note": "Zadzwoniła w poniedziałek.",
+    }
+    data.update(fields)
+    return data
+
+
+def test_staff_register_someone_who_called_while_the_form_is_closed(client, coordinator, event):
+    setup = make_setup(event, is_open=False)
+    assert setup.state_at(timezone.now()) == "off"
+
+    response = client.post(admin_url("register", setup.pk), staff_form())
+
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.channel == Channel.PHONE
+    assert registration.registered_by == coordinator
+    assert registration.status == RegistrationStatus.CONFIRMED
+    assert registration.seats == 2
+    assert list(registration.accommodations.values_list("need", flat=True)) == [Need.PJM]
+    page = client.get(response["Location"])
+    assert "Zgłoszenie nr" in text_of(page)
+    assert "telefonicznie" in text_of(page)
+
+
+def test_the_same_staff_form_sent_twice_makes_one_registration(client, coordinator, setup):
+    client.post(admin_url("register", setup.pk), staff_form())
+    client.post(admin_url("register", setup.pk), staff_form())
+
+    assert Registration.objects.count() == 1
+
+
+def test_the_staff_form_explains_its_errors_in_polish_and_keeps_the_text(
+    client, coordinator, setup
+):
+    response = client.post(
+        admin_url("register", setup.pk),
+        staff_form(name="", phone="", email="nie-adres", seats="9", needs=[Need.DIET]),
+    )
+
+    text = text_of(response)
+    assert response.status_code == 200
+    assert "Popraw formularz" in text
+    assert "Wpisz imię i nazwisko osoby." in text
+    assert "Wpisz adres e-mail w postaci nazwa@example.pl." in text
+    assert "Jedno zgłoszenie może objąć najwyżej 4 miejsca." in text
+    assert "Napisz, jakie potrzeby żywieniowe ma ta osoba." in text
+    assert 'value="nie-adres"' in response.content.decode()
+    assert not Registration.objects.exists()
+    assert_valid_html({"staff form with errors": response.content})
+
+
+def test_needs_without_the_persons_consent_are_not_stored(client, coordinator, setup):
+    response = client.post(
+        admin_url("register", setup.pk), staff_form(health_consent=""), follow=True
+    )
+
+    assert not AccommodationRequest.objects.exists()
+    assert "Potrzeby nie zostały zapisane" in text_of(response)
+
+
+def test_a_full_event_without_a_waiting_list_says_why(client, coordinator, event):
+    setup = make_setup(event, capacity=1, waiting_list=False)
+    register(setup)
+
+    response = client.post(admin_url("register", setup.pk), staff_form(seats="1"))
+
+    assert response.status_code == 200
+    assert "Wszystkie miejsca są zajęte" in text_of(response)
+    assert 'value="Halina Telefoniczna"' in response.content.decode()
+
+
+# --- actions ---------------------------------------------------------------------------------
+
+
+def test_cancelling_asks_first_and_then_frees_the_places(client, coordinator, event):
+    setup = make_setup(event, capacity=1)
+    confirmed = register(setup).registration
+    waiting = register(setup).registration
+
+    asked = client.get(admin_url("cancel", setup.pk, confirmed.pk))
+    assert "Czy anulować zgłoszenie nr" in text_of(asked)
+    confirmed.refresh_from_db()
+    assert confirmed.status == RegistrationStatus.CONFIRMED
+
+    response = client.post(admin_url("cancel", setup.pk, confirmed.pk))
+
+    assert response.status_code == 302
+    confirmed.refresh_from_db()
+    waiting.refresh_from_db()
+    assert confirmed.status == RegistrationStatus.CANCELLED
+    assert waiting.status == RegistrationStatus.CONFIRMED
+
+
+def test_checking_in_marks_the_time(client, coordinator, setup):
+    registration = register(setup).registration
+
+    response = client.post(admin_url("check_in", setup.pk, registration.pk))
+
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.checked_in_at is not None
+    assert client.get(admin_url("check_in", setup.pk, registration.pk)).status_code == 405
+
+
+def test_an_action_on_another_events_registration_is_not_found(client, coordinator, calendar):
+    from tests.factories.events import make_event
+
+    one = make_setup(make_event(calendar))
+    other = make_setup(make_event(calendar))
+    registration = register(other).registration
+
+    response = client.post(admin_url("check_in", one.pk, registration.pk))
+
+    assert response.status_code == 404
+
+
+def test_a_held_registration_is_accepted_or_rejected(client, coordinator, setup):
+    real = register(setup, suspicious=True).registration
+    spam = register(setup, suspicious=True).registration
+
+    client.post(admin_url("moderate", setup.pk, real.pk), {"decision": "accept"})
+    client.post(admin_url("moderate", setup.pk, spam.pk), {"decision": "reject"})
+
+    real.refresh_from_db()
+    spam.refresh_from_db()
+    assert real.status == RegistrationStatus.CONFIRMED
+    assert spam.status == RegistrationStatus.CANCELLED
+
+
+def test_answering_a_case_tells_the_person(client, coordinator, setup):
+    registration = register(setup, needs=[NeedAnswer(Need.PJM)], health_consent=True).registration
+    case = registration.accommodations.get()
+    prefix = f"case-{case.pk}"
+
+    response = client.post(
+        admin_url("answer", setup.pk, case.pk),
+        {f"{prefix}-status": CaseStatus.CONFIRMED, f"{prefix}-answer": "Tłumaczka będzie."},
+    )
+
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.status == CaseStatus.CONFIRMED
+    assert case.answered_by == coordinator
+    assert OutboxMessage.objects.filter(
+        registration=registration, kind=MessageKind.CASE_ANSWERED
+    ).exists()
+
+
+def test_declining_without_a_word_is_refused_with_the_text_kept(client, coordinator, setup):
+    registration = register(setup, needs=[NeedAnswer(Need.PJM)], health_consent=True).registration
+    case = registration.accommodations.get()
+    prefix = f"case-{case.pk}"
+
+    response = client.post(
+        admin_url("answer", setup.pk, case.pk),
+        {f"{prefix}-status": CaseStatus.DECLINED, f"{prefix}-answer": "   "},
+    )
+
+    assert response.status_code == 200
+    assert "Napisz osobie, co proponujesz w zamian" in text_of(response)
+    case.refresh_from_db()
+    assert case.status == CaseStatus.REQUESTED
+    assert_valid_html({"case answer with an error": response.content})
+
+
+def test_people_to_contact_by_phone_are_a_to_do_list(client, coordinator, setup):
+    registration = register(
+        setup, email="", phone="601 202 303", contact_preference=ContactPreference.PHONE
+    ).registration
+    todo = OutboxMessage.objects.create(
+        kind=MessageKind.CONFIRMATION,
+        channel=MessageChannel.MANUAL,
+        status=MessageStatus.MANUAL,
+        registration=registration,
+        setup=setup,
+        to="601 202 303",
+        subject="Potwierdzenie zapisu",
+        body="Proszę potwierdzić zapis telefonicznie.",
+    )
+
+    page = client.get(admin_url("dashboard", setup.pk))
+    text = text_of(page)
+    assert "Osoby do samodzielnego kontaktu" in text
+    assert "601 202 303" in text
+    assert "Proszę potwierdzić zapis telefonicznie." in text
+
+    response = client.post(admin_url("contact_done", setup.pk, todo.pk))
+
+    assert response.status_code == 302
+    todo.refresh_from_db()
+    assert todo.status == MessageStatus.DONE
+    assert "Proszę potwierdzić zapis" not in text_of(client.get(admin_url("dashboard", setup.pk)))
+
+
+# --- the audit log ------------------------------------------------------------------------------
+
+PERSONAL = ("Marta Prywatna", "marta.prywatna@example.org", "600 700 800", "bezglutenowa")
+
+
+def test_every_view_export_and_change_is_audited_without_personal_or_health_data(
+    client, coordinator, event
+):
+    setup = make_setup(event, capacity=1)
+    outcome = register(
+        setup,
+        name=PERSONAL[0],
+        email=PERSONAL[1],
+        phone=PERSONAL[2],
+        needs=[NeedAnswer(Need.DIET, PERSONAL[3]), NeedAnswer(Need.PJM)],
+        health_consent=True,
+    )
+    registration = outcome.registration
+    held = register(setup, suspicious=True, name="Marta Druga").registration
+    case = registration.accommodations.get(need=Need.PJM)
+    prefix = f"case-{case.pk}"
+
+    client.get(admin_url("dashboard", setup.pk))
+    client.get(admin_url("export_csv", setup.pk))
+    client.get(admin_url("check_in_list", setup.pk))
+    client.post(admin_url("check_in", setup.pk, registration.pk))
+    client.post(admin_url("moderate", setup.pk, held.pk), {"decision": "reject"})
+    client.post(
+        admin_url("answer", setup.pk, case.pk),
+        {f"{prefix}-status": CaseStatus.ALTERNATIVE, f"{prefix}-answer": "Napisy na żywo."},
+    )
+    client.post(admin_url("register", setup.pk), staff_form(name="Marta Trzecia"))
+    client.post(admin_url("cancel", setup.pk, registration.pk))
+
+    entries = ModelLogEntry.objects.filter(action__startswith="biuletyn.")
+    actions = sorted(entries.values_list("action", flat=True))
+    assert actions == sorted(
+        [
+            "biuletyn.registration.list",
+            "biuletyn.registration.export",
+            "biuletyn.registration.export",
+            "biuletyn.registration.check_in",
+            "biuletyn.registration.moderate",
+            "biuletyn.case.answer",
+            "biuletyn.registration.create",
+            "biuletyn.registration.cancel",
+        ]
+    )
+    assert all(entry.user_id == coordinator.pk for entry in entries)
+    stored = json.dumps([[entry.label, entry.data] for entry in entries], ensure_ascii=False)
+    for secret in (*PERSONAL, "Marta", "Napisy na żywo", "PJM", Need.PJM, Need.DIET, "601 202"):
+        assert secret not in stored

@@ -1,0 +1,113 @@
+"""The organiser's exports (issue 10): the CSV opens in Excel with Polish letters (UTF-8 with a
+byte order mark) and never runs a formula a registrant typed (a cell beginning with =, +, -, @,
+a tab or a carriage return gets a leading apostrophe); the printable check-in list lists the
+confirmed people by name with their seats and a box to tick, and is valid HTML.
+
+The property test draws any text after each dangerous first character and checks the cell a
+spreadsheet reads back; the integration tests go through the admin view as a coordinator."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from biuletyn.registrations import exports
+from biuletyn.registrations.enums import Need
+from biuletyn.registrations.services import NeedAnswer
+from tests.factories.registrations import register
+from tests.htmlcheck import assert_valid_html
+from tests.registrations.test_admin import admin_url, make_editor, text_of
+
+DANGEROUS = ["=", "+", "-", "@", "\t", "\r"]
+
+
+@pytest.fixture
+def coordinator(client, django_user_model):
+    user = make_editor(django_user_model, "koordynatorka", coordinator=True)
+    client.force_login(user)
+    return user
+
+
+def read_back(text: str) -> list[list[str]]:
+    assert text.startswith(exports.BOM)
+    return list(csv.reader(io.StringIO(text.removeprefix(exports.BOM), newline="")))
+
+
+@pytest.mark.unit
+@given(first=st.sampled_from(DANGEROUS), rest=st.text())
+def test_a_cell_that_would_start_a_formula_is_kept_as_text(first, rest):
+    value = first + rest
+
+    escaped = exports.escape_cell(value)
+
+    assert escaped == "'" + value
+    assert read_back(exports.write_csv([[escaped]])) == [[escaped]]
+
+
+@pytest.mark.unit
+@given(st.text().filter(lambda text: not text.startswith(tuple(DANGEROUS))))
+def test_any_other_cell_is_left_as_it_is(value):
+    assert exports.escape_cell(value) == value
+
+
+@pytest.mark.unit
+def test_empty_and_numbers_are_plain_cells():
+    assert exports.escape_cell(None) == ""
+    assert exports.escape_cell(3) == "3"
+    assert exports.escape_cell("") == ""
+
+
+@pytest.mark.integration
+def test_the_csv_escapes_what_registrants_typed_and_keeps_polish_letters(
+    client, setup, coordinator
+):
+    register(setup, name='=HYPERLINK("http://zlo.example";"Kliknij")', email="a@example.org")
+    register(setup, name="Łucja Źdźbło-Żółć", phone="+48 601 202 303", email="")
+    register(
+        setup,
+        name="@Grzegorz",
+        needs=[NeedAnswer(Need.OTHER, "-2 stopnie przy wejściu")],
+        health_consent=True,
+    )
+
+    response = client.get(admin_url("export_csv", setup.pk))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = read_back(response.content.decode("utf-8"))
+    header, *people = rows
+    assert header[:3] == ["Nr", "Kod zgłoszenia", "Imię i nazwisko"]
+    names = [row[2] for row in people]
+    assert names == [
+        '\'=HYPERLINK("http://zlo.example";"Kliknij")',
+        "Łucja Źdźbło-Żółć",
+        "'@Grzegorz",
+    ]
+    assert people[1][4] == "'+48 601 202 303"
+    assert people[2][-1] == "inne: -2 stopnie przy wejściu"
+    for row in people:
+        assert not any(cell.startswith(tuple(DANGEROUS)) for cell in row)
+
+
+@pytest.mark.integration
+def test_the_check_in_list_is_the_confirmed_people_by_name(client, setup, coordinator):
+    register(setup, name="Zenon Ostatni", seats=2)
+    register(setup, name="Anna Pierwsza", needs=[NeedAnswer(Need.WHEELCHAIR)], health_consent=True)
+    register(setup, name="Spam Spamowski", suspicious=True)
+
+    response = client.get(admin_url("check_in_list", setup.pk))
+
+    text = text_of(response)
+    assert response.status_code == 200
+    assert text.index("Anna Pierwsza") < text.index("Zenon Ostatni")
+    assert "Spam Spamowski" not in text
+    assert "2 zgłoszenia, razem miejsc: 3" in text
+    assert "Miejsce dla wózka" in text
+    assert "no-store" in response["Cache-Control"]
+    assert_valid_html({"check-in list": response.content})
