@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from biuletyn.core import forgiving, media
 from biuletyn.pages.sitemaps import TranslatedSitemap
+from biuletyn.registrations import api as registrations_api
 from biuletyn.venues.sitemaps import VenueSitemap
 
 urlpatterns = [
@@ -21,6 +22,8 @@ urlpatterns = [
         {"sitemaps": {"pages": TranslatedSitemap, "venues": VenueSitemap}},
         name="sitemap",
     ),
+    # An event's live registration figures (issue 10); the page id names its language version.
+    path("api/events/<int:pk>.json", registrations_api.event_json, name="event_json"),
 ]
 
 # Uploaded images in every environment, documents never (ADR 0009). Before Wagtail's catch-all,

@@ -13,6 +13,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -30,6 +32,7 @@ from wagtail.search import index
 
 from biuletyn.articles.forms import PageInOneLanguageForm
 from biuletyn.core import paging
+from biuletyn.core.pagecache import valid_until
 from biuletyn.core.templatetags.biuletyn_dates import long_date
 from biuletyn.core.translations import data_language
 from biuletyn.core.visibility import InheritedPrivacyMixin
@@ -141,7 +144,7 @@ class EventIndexPage(RoutablePageMixin, InheritedPrivacyMixin, Page):
         return self._render(request, "archive", listing=listing)
 
 
-class EventPage(InheritedPrivacyMixin, Page):
+class EventPage(RoutablePageMixin, InheritedPrivacyMixin, Page):
     base_form_class = PageInOneLanguageForm
     lead = models.TextField(
         _("lead"), help_text=_("Two or three sentences: what happens, for whom, and why come.")
@@ -600,6 +603,93 @@ class EventPage(InheritedPrivacyMixin, Page):
             )
         return False
 
+    # --- registration (issue 10): the form is a route of the page, so its privacy applies ----
+
+    SEGMENTS: dict[str, dict[str, str]] = {
+        "registration": {"pl": "zapisy", "en": "registration"},
+        "sent": {"pl": "wyslano", "en": "sent"},
+    }
+
+    def segment(self, route: str) -> str:
+        words = self.SEGMENTS[route]
+        return words.get(self.locale.language_code, words["pl"])
+
+    def reverse_subpage(
+        self, name: str, args: Any = None, kwargs: dict[str, Any] | None = None
+    ) -> str:
+        if name in ("registration", "registration_sent"):
+            kwargs = {**(kwargs or {}), "segment": self.segment("registration")}
+            if name == "registration_sent":
+                kwargs["sent"] = self.segment("sent")
+        return str(super().reverse_subpage(name, args=args, kwargs=kwargs))
+
+    def _other_language(
+        self, request: HttpRequest, route: str, **segments: str
+    ) -> HttpResponse | None:
+        """A permanent redirect when a segment is another language's word for its route."""
+        if all(word == self.segment(key) for key, word in segments.items()):
+            return None
+        url = (self.get_url(request) or "") + self.reverse_subpage(route)
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+    @cached_property
+    def registration_setup(self) -> Any:
+        """The event's registration (one for all its language versions), or None."""
+        from biuletyn.registrations.queries import setup_for
+
+        return setup_for(self)
+
+    @path("")
+    def index_route(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().index_route(request, *args, **kwargs)
+        setup = self.registration_setup
+        if setup is not None:
+            # Whether registration is open follows the clock: the cached page never outlives
+            # the next opening or closing.
+            valid_until(response, setup.next_change(timezone.now(), self))
+        return response  # type: ignore[no-any-return]
+
+    @re_path(r"^(?P<segment>zapisy|registration)/$", name="registration")
+    def registration_form(self, request: HttpRequest, segment: str) -> HttpResponse:
+        from biuletyn.registrations import views
+
+        if redirect := self._other_language(request, "registration", registration=segment):
+            return redirect
+        return views.register(request, self)
+
+    @re_path(
+        r"^(?P<segment>zapisy|registration)/(?P<sent>wyslano|sent)/$", name="registration_sent"
+    )
+    def registration_sent(self, request: HttpRequest, segment: str, sent: str) -> HttpResponse:
+        from biuletyn.registrations import views
+
+        if redirect := self._other_language(
+            request, "registration_sent", registration=segment, sent=sent
+        ):
+            return redirect
+        return views.sent(request, self)
+
+    def registration_block(
+        self, request: HttpRequest | None = None, now: dt.datetime | None = None
+    ) -> dict[str, Any] | None:
+        """What the page says about registration: its state by the clock and where to go.
+        No seat counts (they are live only on the form and in the JSON)."""
+        setup = self.registration_setup
+        if setup is None:
+            return None
+        if self.is_past or self.is_cancelled:
+            # Nothing to sign up for: the status banner says why.
+            return None
+        now = now or timezone.now()
+        state = setup.state_at(now, self)
+        return {
+            "state": state,
+            "opens_at": setup.opens_at,
+            "closes_at": setup.closing_time(self),
+            "url": (self.get_url(request) or "") + self.reverse_subpage("registration"),
+        }
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from .structured_data import event as event_data
 
@@ -623,6 +713,7 @@ class EventPage(InheritedPrivacyMixin, Page):
             # Venues and organisations are written once, in Polish: marked so on other pages.
             venue_lang=data_language(),
             structured_data=event_data(self, request, organisers=organisers),
+            registration=self.registration_block(request),
         )
         return context
 

@@ -13,7 +13,7 @@ class RegistrationStatus(models.TextChoices):
     WAITING = "waiting", _("on the waiting list")
     # A honeypot hit: kept for a person to look at, never silently dropped, holds no seat.
     MODERATION = "moderation", _("awaiting a check")
-    CANCELLED = "cancelled", _("cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("registration status", "cancelled")
 
 
 # What holds a place in the queue for seats (confirmed ones hold seats, waiting ones wait).
@@ -41,17 +41,17 @@ class Need(models.TextChoices):
     """An accommodation a person can ask for. The short labels make the organiser's summary
     ("2 × PJM, 1 × pętla indukcyjna")."""
 
-    PJM = "pjm", _("Polish Sign Language (PJM) interpreter")
-    SJM = "sjm", _("Signed Polish (SJM) interpreter")
-    SKOGN = "skogn", _("Interpreter for deafblind people (SKOGN)")
-    HEARING_LOOP = "hearing_loop", _("Induction loop or FM system")
-    WHEELCHAIR = "wheelchair", _("Wheelchair space")
-    ASSISTANT = "assistant", _("I come with a personal assistant")
-    CAPTIONS = "captions", _("Live captions")
-    EASY_READ = "easy_read", _("Easy-to-read materials")
-    QUIET_SPACE = "quiet_space", _("A quiet space to rest")
-    DIET = "diet", _("Dietary needs")
-    OTHER = "other", _("Something else")
+    PJM = "pjm", pgettext_lazy("need", "Polish Sign Language (PJM) interpreter")
+    SJM = "sjm", pgettext_lazy("need", "Signed Polish (SJM) interpreter")
+    SKOGN = "skogn", pgettext_lazy("need", "Interpreter for deafblind people (SKOGN)")
+    HEARING_LOOP = "hearing_loop", pgettext_lazy("need", "Induction loop or FM system")
+    WHEELCHAIR = "wheelchair", pgettext_lazy("need", "Wheelchair space")
+    ASSISTANT = "assistant", pgettext_lazy("need", "I come with a personal assistant")
+    CAPTIONS = "captions", pgettext_lazy("need", "Live captions")
+    EASY_READ = "easy_read", pgettext_lazy("need", "Easy-to-read materials")
+    QUIET_SPACE = "quiet_space", pgettext_lazy("need", "A quiet space to rest")
+    DIET = "diet", pgettext_lazy("need", "Dietary needs")
+    OTHER = "other", pgettext_lazy("need", "Something else")
 
 
 NEED_SHORT_LABELS = {

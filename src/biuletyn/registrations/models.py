@@ -210,7 +210,7 @@ class Registration(models.Model):
     channel = models.CharField(
         _("how it came in"), max_length=10, choices=Channel.choices, default=Channel.ONLINE
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=200)
     email = models.EmailField(_("e-mail"), max_length=254, blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     contact_preference = models.CharField(

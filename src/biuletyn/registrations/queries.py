@@ -50,4 +50,6 @@ def accommodation_summary(setup: RegistrationSetup) -> list[tuple[str, int]]:
         .annotate(n=Count("pk"))
         .values_list("need", "n")
     )
-    return [(str(NEED_SHORT_LABELS[Need(need)]), rows[need]) for need in Need.values if need in rows]
+    return [
+        (str(NEED_SHORT_LABELS[Need(need)]), rows[need]) for need in Need.values if need in rows
+    ]

@@ -1,0 +1,68 @@
+"""Rate limits of the registration form, without a CAPTCHA (issue 10): so many sign-ups per hour
+from one IP address and for one e-mail address or phone (``settings.REGISTRATION_RATE_LIMITS``).
+
+Counted in Django's cache in fixed windows of an hour. The keys are keyed hashes, so neither an
+address nor a number ever sits in the cache. Only forms that would reach the service count (a
+form sent back with an error stores nothing and costs nothing), so a person mending their typing
+is never locked out, while a robot's flood, or "send my link again" sent over and over, is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import time
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+from . import services
+
+WINDOW = 3600
+
+
+def _digest(kind: str, value: str) -> str:
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()[:40]
+
+
+def client_ip(request: HttpRequest) -> str:
+    return str(request.META.get("REMOTE_ADDR") or "unknown")
+
+
+def contact_keys(*, email: str = "", phone: str = "") -> list[str]:
+    """The normalised e-mail and phone a form names, as ``services`` compares them."""
+    keys = []
+    if email.strip():
+        keys.append("email:" + services.email_key(email))
+    if phone.strip() and services.phone_key(phone):
+        keys.append("phone:" + services.phone_key(phone))
+    return keys
+
+
+def hit(request: HttpRequest, contacts: Iterable[str], *, now: float | None = None) -> int | None:
+    """Count one sign-up attempt from this request for these contacts. None when it is within
+    the limits; else the seconds until the window ends (for ``Retry-After``)."""
+    now = time.time() if now is None else now
+    window = int(now // WINDOW)
+    limits: dict[str, int] = settings.REGISTRATION_RATE_LIMITS
+    counters = [("ip", _digest("ip", client_ip(request)), limits["ip"])]
+    counters += [("contact", _digest("contact", key), limits["contact"]) for key in contacts]
+    over = False
+    for kind, digest, limit in counters:
+        key = f"biuletyn:registration-limit:{kind}:{digest}:{window}"
+        # add() then incr(): atomic on the cache backends that matter (locmem, Redis, files
+        # within one process), and never resets a running count.
+        cache.add(key, 0, timeout=WINDOW + 60)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.add(key, 1, timeout=WINDOW + 60)
+            count = 1
+        if count > limit:
+            over = True
+    if not over:
+        return None
+    return max(int(WINDOW - now % WINDOW), 1)

@@ -1,0 +1,128 @@
+"""Property: whatever reaches the registration form's POST (Polish diacritics, right-to-left
+text, 10 000 characters, emoji, empty, whitespace, NUL characters, wrong choices), the answer is
+never a 500 and never a half-written row: either the form comes back with its errors and nothing
+is stored, or exactly one registration is stored, whole, with its needs only under consent
+(issue 10, "Tests"). Each example runs in its own transaction, rolled back after it.
+
+Persona: everyone who types something unexpected, and a robot."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from django.core.cache import cache
+from django.db import transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from biuletyn.registrations.enums import Need
+from biuletyn.registrations.models import AccommodationRequest, OutboxMessage, Registration
+
+pytestmark = pytest.mark.integration
+
+ODD = st.sampled_from(
+    [
+        "",
+        " ",
+        "\t \n",
+        "Zażółć gęślą jaźń",
+        "Łukasz Żółkiewski-Ćwik",
+        "مرحبا بالعالم",
+        "שלום עולם",
+        "\u202eodwrócony\u202c",
+        "👩‍🦽🦻🏽🤟",
+        "x" * 10_000,
+        "ą" * 10_000,
+        "\x00",
+        "a\x00b",
+        "<script>alert(1)</script>",
+        "' OR 1=1 --",
+        "\u00a0\u2003",
+    ]
+)
+TEXT = ODD | st.text(max_size=60)
+EMAIL = ODD | st.emails() | st.just("anna@example.org")
+PHONE = ODD | st.from_regex(r"\+?[0-9 ]{9,15}", fullmatch=True) | st.just("600 100 200")
+CHOICE = st.sampled_from(["email", "sms", "phone", "video", "", "fax", "x" * 10_000, "\x00"])
+SEATS = st.sampled_from(["1", "2", "4", "0", "-1", "5", "1.5", "9" * 400, "", " 3 "]) | TEXT
+NEEDS = st.lists(st.sampled_from([*Need.values, "bogus", "", "\x00"]), max_size=5)
+CONSENT = st.sampled_from([None, "on", "", "false", "x" * 10_000])
+HONEYPOT = st.sampled_from(["", "", "", "http://spam.example", "\x00"])
+KEY = st.sampled_from([None, "", "zz", "x" * 10_000]) | st.builds(lambda: uuid.uuid4().hex)
+
+
+@pytest.fixture
+def url(setup, event):
+    return f"{event.url}zapisy/"
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    name=TEXT,
+    email=EMAIL,
+    phone=PHONE,
+    contact_preference=CHOICE,
+    seats=SEATS,
+    needs=NEEDS,
+    diet=TEXT,
+    other=TEXT,
+    consent=CONSENT,
+    fax=HONEYPOT,
+    key=KEY,
+)
+def test_never_a_500_and_never_a_half_written_row(
+    client,
+    url,
+    name,
+    email,
+    phone,
+    contact_preference,
+    seats,
+    needs,
+    diet,
+    other,
+    consent,
+    fax,
+    key,
+):
+    data = {
+        "name": name,
+        "email": email,
+        "phone": phone,
+        "contact_preference": contact_preference,
+        "seats": seats,
+        "needs": needs,
+        "diet_details": diet,
+        "other_details": other,
+        "health_consent": consent,
+        "fax": fax,
+        "idempotency_key": key,
+    }
+    data = {field: value for field, value in data.items() if value is not None}
+    cache.clear()  # the rate limits: every example is a first attempt
+    with transaction.atomic():
+        response = client.post(url, data)
+        assert response.status_code in (200, 303), response.status_code
+        registrations = list(Registration.objects.all())
+        cases = list(AccommodationRequest.objects.all())
+        if response.status_code == 200:
+            assert "app-error-summary" in response.content.decode()
+            assert registrations == []
+            assert cases == []
+            assert not OutboxMessage.objects.exists()
+        else:
+            assert len(registrations) == 1
+            registration = registrations[0]
+            assert registration.name == name.strip()
+            assert registration.email or registration.phone
+            assert all(case.registration_id == registration.pk for case in cases)
+            if cases:
+                assert registration.health_consent_at is not None
+            if registration.health_consent_at is None:
+                assert cases == []
+        transaction.set_rollback(True)
