@@ -112,22 +112,23 @@ def _assert_the_demo_editor_is_a_coordinator_and_the_member_is_not(settings) -> 
 
 
 def test_events_with_registration_in_every_state(demo):
-    _assert_the_training_is_nearly_full_with_a_pair_first_on_the_waiting_list()
+    _assert_the_training_is_full_with_a_pair_first_on_the_waiting_list()
     _assert_the_film_holds_wheelchair_spaces_back_until_just_before_it_starts()
     _assert_the_meeting_on_certificates_is_not_open_yet()
     _assert_each_setup_names_its_organiser_as_controller_at_an_example_address()
     _assert_the_city_meeting_shows_who_needs_an_interpreter_before_the_last_day_to_ask()
 
 
-def _assert_the_training_is_nearly_full_with_a_pair_first_on_the_waiting_list() -> None:
+def _assert_the_training_is_full_with_a_pair_first_on_the_waiting_list() -> None:
     setup = setup_of("szkolenie-dla-asystentow-osobistych")
     figures = services.counts(setup)
     waiting = list(setup.registrations.filter(status=RegistrationStatus.WAITING))
 
     assert setup.state_at(NOON) == "open"
-    assert (figures.capacity, figures.seats_taken) == (16, 15)
-    assert len(waiting) == 3
-    assert waiting[0].seats == 2  # first in line, and one free seat is not enough for them
+    # The seat one person freed went to the first single person behind the pair: full.
+    assert (figures.capacity, figures.seats_taken) == (16, 16)
+    assert len(waiting) == 2
+    assert waiting[0].seats == 2  # first in line, keeping their turn for two seats
     assert setup.registrations.filter(status=RegistrationStatus.CANCELLED).count() == 1
 
 

@@ -17,19 +17,31 @@ def test_a_group_is_confirmed_or_waits_together(event):
     setup = make_setup(event, capacity=3)
     first = register(setup, seats=2)
     second = register(setup, seats=2)
+    behind = register(setup, seats=1)
     assert first.result == "confirmed"
     assert first.registration.seats_held == 2
     assert second.result == "waiting"
     assert second.registration.seats_held == 0
-    # One seat frees: the pair at the head of the queue does not fit, so nobody is promoted.
-    single = register(setup, seats=1)
-    assert single.result == "confirmed"
-    services.cancel(registration=single.registration)
+    # The one place left goes to the single person: the pair keeps its turn for two places.
+    assert behind.result == "confirmed"
+    services.cancel(registration=behind.registration)
     assert Registration.objects.get(pk=second.registration.pk).status == "waiting"
     services.cancel(registration=first.registration)
     promoted = Registration.objects.get(pk=second.registration.pk)
     assert promoted.status == RegistrationStatus.CONFIRMED
     assert promoted.seats_held == 2
+
+
+def test_a_freed_place_goes_to_the_first_in_line_who_fits(event):
+    setup = make_setup(event, capacity=2)
+    seated = register(setup, seats=1)
+    register(setup, seats=1)
+    pair = register(setup, seats=2)
+    single = register(setup, seats=1)
+    assert [pair.result, single.result] == ["waiting", "waiting"]
+    services.cancel(registration=seated.registration)
+    assert Registration.objects.get(pk=pair.registration.pk).status == "waiting"
+    assert Registration.objects.get(pk=single.registration.pk).status == "confirmed"
 
 
 def test_an_assistant_is_free_unless_the_setup_says_otherwise(event):

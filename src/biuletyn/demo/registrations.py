@@ -9,8 +9,8 @@ biuletyn.registrations, so the demo holds nothing a real sign-up could not make.
 * The webinar, two days after the first load: a request for an SJM interpreter after the last
   day to ask, accepted as best effort.
 * The accessible film: wheelchair spaces held back until ten minutes before the film.
-* The training for assistants: nearly full (15 of 16 seats), three on the waiting list, a pair of
-  them first in line, so the seat one person freed waits for the pair.
+* The training for assistants: full (16 seats), two on the waiting list, a pair of them first
+  in line: the seat one person freed went to the single person behind them.
 * The meeting on disability certificates: registration opens in a week.
 
 Every moment is relative to the load (people registered "eight days ago"); each service gets it
@@ -532,7 +532,8 @@ PLANS: tuple[Plan, ...] = (
                 ago=_ago(10, 2),
             ),
             Person(
-                # Freed his seat half a day ago: the pair first in line does not fit in it.
+                # Freed his seat half a day ago: the pair first in line does not fit in it, the single
+                # person behind them does.
                 key="s10",
                 name="Wojciech Jasiński",
                 email="wojciech.jasinski@example.com",

@@ -387,21 +387,24 @@ def _active_twin(setup: RegistrationSetup, *, email: str, phone: str) -> Registr
 
 
 def _promote(setup: RegistrationSetup, *, now: dt.datetime) -> list[Registration]:
-    """Confirm waiting registrations in the order they came while each fits as a whole. The
-    queue is strict: when the first in line does not fit, nobody behind them jumps it (the
-    organiser may still confirm someone by hand). Runs inside the caller's locked transaction."""
+    """Confirm waiting registrations in the order they came, each that fits as a whole: a
+    group that does not fit the places free keeps its turn, and a smaller registration behind
+    it takes them. So a place left free while people wait is one no waiting registration fits,
+    and a newcomer who fits may take it. Runs inside the caller's locked transaction."""
     promoted: list[Registration] = []
     waiting = setup.registrations.filter(status=RegistrationStatus.WAITING).order_by(
         "created_at", "pk"
     )
     current = room(setup, now=now)
     for registration in waiting:
+        if current.places_free_for_anyone == 0 and current.wheelchair_free == 0:
+            break
         needs = needs_of(registration)
         allocation = _allocation(
             setup, seats=registration.seats, needs=needs, now=now, current=current
         )
         if allocation is None:
-            break
+            continue
         _confirm(registration, allocation, now=now)
         promoted.append(registration)
         notifications.to_person(registration, MessageKind.PROMOTED)
