@@ -148,3 +148,15 @@ def test_wheelchair_spaces_are_held_until_their_release(event):
     assert Registration.objects.get(pk=held.registration.pk).status == "waiting"
     assert services.promote_everywhere(now=release + dt.timedelta(minutes=1)) == 1
     assert Registration.objects.get(pk=held.registration.pk).status == "confirmed"
+
+
+def test_a_pjm_request_for_an_event_with_an_interpreter_is_never_best_effort(calendar):
+    """The organiser provides the interpreter: asking late changes nothing (review, issue 10)."""
+    from tests.factories.events import days, make_event
+
+    soon = make_event(calendar, start_date=days(1), sign_language="provided")
+    setup = make_setup(soon)
+    outcome = register(
+        setup, needs=[NeedAnswer(Need.PJM), NeedAnswer(Need.SJM)], health_consent=True
+    )
+    assert outcome.best_effort == [Need.SJM]

@@ -141,6 +141,8 @@ def is_storable(request: HttpRequest, response: HttpResponseBase) -> bool:
     """Whether a response may be shared with every request that has the same key."""
     if request.method != "GET" or response.status_code not in CACHEABLE_STATUSES:
         return False
+    if settings.DEBUG and response.status_code == 404:
+        return False  # Django's debug 404 lists every URL pattern: never shared, never kept
     if response.streaming or response.cookies or response.has_header("Set-Cookie"):
         return False
     cache_control = response.get("Cache-Control", "").lower()

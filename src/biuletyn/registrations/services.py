@@ -146,6 +146,14 @@ def working_days_after(day: dt.date, count: int) -> dt.date:
     return current
 
 
+def pjm_provided(setup: RegistrationSetup) -> bool:
+    """The organiser already provides a PJM interpreter: a PJM request is news, not an order,
+    with no last day to ask."""
+    from biuletyn.events.enums import SignLanguageOffer
+
+    return bool(setup.event.sign_language == SignLanguageOffer.PROVIDED)
+
+
 def interpreter_cutoff(setup: RegistrationSetup) -> dt.date | None:
     """The last day to ask for an interpreter for the event ("Events": 3 working days)."""
     event = setup.event
@@ -165,7 +173,7 @@ def due_date(need: str, *, setup: RegistrationSetup, today: dt.date) -> tuple[dt
     event = setup.event
     start = None if event.date_to_be_announced else event.schedule.start_date
     best_effort = False
-    if need in INTERPRETER_NEEDS:
+    if need in INTERPRETER_NEEDS and not (need == Need.PJM and pjm_provided(setup)):
         cutoff = interpreter_cutoff(setup)
         if cutoff is not None and today > cutoff:
             best_effort = True
