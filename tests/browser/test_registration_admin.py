@@ -3,8 +3,9 @@ every page state, nothing from other hosts.
 
 Personas: an accessibility coordinator goes from the "Zapisy" menu to the list, the event's
 dashboard, answers an accommodation request (first leaving out the message a refusal needs, so
-the error state is checked too), registers someone who phoned, and opens the check-in list and
-the CSV; a plain editor walks the same list and dashboard and sees only how many requests there
+the error state is checked too), finds a person by their registration code, registers someone
+who phoned (opening the information clause to read them), and opens the check-in list and the
+CSV; a plain editor walks the same list and dashboard and sees only how many requests there
 are. On every state the texts an editor meets (tests/browser/english.py) hold no English
 interface word; what people and editors wrote (names, titles) is content and not checked.
 """
@@ -109,7 +110,7 @@ def test_a_coordinator_runs_the_event(page, page_guards, meeting, django_user_mo
     page.get_by_role("link", name="Spotkanie z urzędem miasta").first.click()
     page.wait_for_load_state("networkidle")
     walk.check("the dashboard")
-    assert page.get_by_text("1 × PJM, 1 × miejsce dla wózka, 1 × dieta").count() == 1
+    assert page.get_by_text("1 × PJM, 1 × miejsce na wózek, 1 × dieta").count() == 1
 
     # A refusal without a message is refused, the choice kept; then the real answer.
     case = AccommodationRequest.objects.get(need=Need.PJM)
@@ -128,10 +129,25 @@ def test_a_coordinator_runs_the_event(page, page_guards, meeting, django_user_mo
     case.refresh_from_db()
     assert case.status == CaseStatus.CONFIRMED
 
+    # A caller gives their registration code: the search finds them.
+    ewa = Registration.objects.get(name=PEOPLE[0])
+    page.get_by_role(
+        "searchbox", name="Znajdź osobę po imieniu i nazwisku lub kodzie zgłoszenia"
+    ).fill(ewa.reference)
+    page.get_by_role("button", name="Szukaj").click()
+    page.wait_for_load_state("networkidle")
+    walk.check("the dashboard, searched by code")
+    people = page.locator("section[aria-labelledby='people'] table")
+    assert people.get_by_text(PEOPLE[0]).count() == 1
+    assert people.get_by_text(PEOPLE[2]).count() == 0
+
     # Someone phoned: registered by staff, onto the waiting list.
     page.get_by_role("link", name="Zapisz osobę").click()
     page.wait_for_load_state("networkidle")
     walk.check("the staff form")
+    page.get_by_text("Klauzula informacyjna do przeczytania tej osobie").click()
+    walk.check("the staff form, the clause open")
+    assert page.get_by_text("Fundacja Równe Szanse", exact=False).first.is_visible()
     page.get_by_role("button", name="Zapisz osobę").click()
     page.wait_for_load_state("networkidle")
     walk.check("the staff form with errors")

@@ -207,9 +207,9 @@ def test_the_dashboard_counts_seats_wheelchair_spaces_and_the_queue(client, coor
     text = text_of(response)
     assert response.status_code == 200
     assert "Zajęte miejsca 3 z 3" in text
-    assert "Zajęte miejsca dla wózków 1 z 1" in text
+    assert "Zajęte miejsca dla osób na wózku 1 z 1" in text
     assert "Lista rezerwowa 2 zgłoszenia" in text
-    assert "1 × PJM, 1 × miejsce dla wózka, 1 × asystent" in text
+    assert "1 × PJM, 1 × miejsce na wózek, 1 × asystent" in text
     assert text.index("Zofia Czekająca") < text.index("Jan Drugi w Kolejce")
     assert "Czekają na sprawdzenie" in text
     assert "Spam Spamowski" in text
@@ -494,3 +494,232 @@ def test_every_view_export_and_change_is_audited_without_personal_or_health_data
     stored = json.dumps([[entry.label, entry.data] for entry in entries], ensure_ascii=False)
     for secret in (*PERSONAL, "Marta", "Napisy na żywo", "PJM", Need.PJM, Need.DIET, "601 202"):
         assert secret not in stored
+
+
+# --- what the admin never shows, and how staff find a person (review fixes) -----------------
+
+SIGNED_PATH = re.compile(r"/(?:en/registration|zgloszenie)/([^\s/]+)/")
+
+
+def test_nobody_sees_a_persons_signed_link_on_the_dashboard(client, django_user_model, setup):
+    """The to-do row is the message staff read out; its link would open the person's
+    registration and requests, so the admin shows a placeholder instead, to everyone."""
+    registration = register(
+        setup,
+        name="Irena Dzwoniąca",
+        email="irena@example.org",
+        phone="601 202 303",
+        contact_preference=ContactPreference.PHONE,
+        needs=[NeedAnswer(Need.PJM)],
+        health_consent=True,
+    ).registration
+    todo = OutboxMessage.objects.get(registration=registration, channel=MessageChannel.MANUAL)
+    found = SIGNED_PATH.search(todo.body)
+    assert found, "the message the person gets carries their link"
+    token = found.group(1)
+    phone_only = register(
+        setup, email="", phone="602 303 404", contact_preference=ContactPreference.PHONE
+    ).registration
+    OutboxMessage.objects.create(
+        kind=MessageKind.CHANGED,
+        channel=MessageChannel.MANUAL,
+        status=MessageStatus.MANUAL,
+        registration=phone_only,
+        setup=setup,
+        to="602 303 404",
+        subject="Zmiana",
+        body="Your link:\nhttps://biuletyn.example/en/registration/abc123:1xZ:sIg-_9/change/\nBye",
+    )
+
+    for user in (
+        make_editor(django_user_model, "redaktorka"),
+        make_editor(django_user_model, "koordynator", coordinator=True),
+    ):
+        client.force_login(user)
+        response = client.get(admin_url("dashboard", setup.pk))
+
+        page = response.content.decode()
+        text = text_of(response)
+        assert token not in page
+        assert "abc123" not in page
+        assert "/zgloszenie/" not in page
+        assert "/en/registration/" not in page
+        assert "[link do zgłoszenia – osoba dostała go w wiadomości]" in text
+        assert "[link do zgłoszenia – nie pokazujemy go w panelu]" in text
+        assert "Skontaktowano się" in text
+
+
+def test_the_registration_code_is_shown_and_searchable(client, coordinator, setup):
+    found = register(setup, name="Barbara Szukana").registration
+    other = register(setup, name="Cezary Inny").registration
+
+    page = client.get(admin_url("dashboard", setup.pk))
+    text = text_of(page)
+    assert "Nr (kod zgłoszenia)" in text
+    assert f"{found.pk} ({found.reference})" in text
+
+    for query in (found.reference, found.reference.lower()[:5], "szukana", str(found.pk)):
+        response = client.get(admin_url("dashboard", setup.pk), {"q": query})
+
+        text = text_of(response)
+        assert "Barbara Szukana" in text, query
+        assert "Cezary Inny" not in text, query
+        assert f"Wyszukiwanie „{query}”: 1 zgłoszenie." in text
+        assert_valid_html({f"dashboard searched for {query}": response.content})
+    nothing = text_of(client.get(admin_url("dashboard", setup.pk), {"q": "Nikogo Takiego"}))
+    assert "Wyszukiwanie „Nikogo Takiego”: 0 zgłoszeń." in nothing
+    assert "Nikt jeszcze się nie zapisał" not in nothing
+    assert other.reference in text_of(client.get(admin_url("dashboard", setup.pk)))
+
+
+def test_staff_are_told_the_code_to_give_the_person(client, coordinator, setup):
+    response = client.post(admin_url("register", setup.pk), staff_form(), follow=True)
+
+    registration = Registration.objects.get()
+    assert f"Kod zgłoszenia do przekazania osobie: {registration.reference}." in text_of(response)
+
+
+def test_the_admin_names_a_video_call_without_hinting_at_a_need(client, coordinator, setup):
+    register(setup, name="Wiktor Wideo", contact_preference=ContactPreference.VIDEO)
+
+    dashboard = text_of(client.get(admin_url("dashboard", setup.pk)))
+    csv_text = client.get(admin_url("export_csv", setup.pk)).content.decode("utf-8-sig")
+    form = text_of(client.get(admin_url("register", setup.pk)))
+
+    for text in (dashboard, csv_text, form):
+        assert "rozmowa wideo" in text
+        assert "w PJM" not in text
+
+
+def test_the_dashboard_uses_one_vocabulary(client, coordinator, setup):
+    registration = register(setup, needs=[NeedAnswer(Need.CAPTIONS)], health_consent=True)
+    client.post(admin_url("register", setup.pk), staff_form())
+    AccommodationRequest.objects.filter(registration=registration.registration).update(
+        due_on=timezone.localdate() - dt.timedelta(days=1)
+    )
+
+    text = text_of(client.get(admin_url("dashboard", setup.pk)))
+
+    assert "Sposób zgłoszenia" in text
+    assert "Stan" in text
+    assert "Status" not in text
+    assert f"wpisane przez: {coordinator.get_username()}" in text
+    assert "zgłoszona, czeka na odpowiedź" in text
+    assert "r.." not in text  # a date ends in "r.", the sentence adds no second full stop
+    assert "oczekujących" not in text
+    assert "dla wózk" not in text
+
+
+def test_the_waiting_list_says_who_gets_a_freed_place(client, coordinator, event):
+    setup = make_setup(event, capacity=1)
+    register(setup)
+    register(setup, seats=2)
+
+    text = text_of(client.get(admin_url("dashboard", setup.pk)))
+
+    assert "dostaje je pierwsza osoba w kolejce, która się zmieści" in text
+
+
+def test_cancelling_tells_staff_to_let_the_person_know(client, coordinator, setup):
+    registration = register(setup).registration
+
+    text = text_of(client.get(admin_url("cancel", setup.pk, registration.pk)))
+
+    assert "Osoba nie dostanie wiadomości – powiadom ją samodzielnie." in text
+
+
+# --- the setups' list and form (review fixes) --------------------------------------------------
+
+
+def test_the_list_counts_wheelchair_spaces_taken_of_all(client, coordinator, event):
+    setup = make_setup(event, capacity=40, wheelchair_spaces=6)
+    for _number in range(3):
+        register(setup, needs=[NeedAnswer(Need.WHEELCHAIR)], health_consent=True)
+    # Two requests on one registration must not count its seats twice.
+    register(
+        setup,
+        seats=3,
+        needs=[NeedAnswer(Need.PJM), NeedAnswer(Need.CAPTIONS)],
+        health_consent=True,
+    )
+    counts = services.counts(setup)
+    assert counts.wheelchair_taken == 3
+
+    response = client.get(admin_url("index"))
+
+    text = text_of(response)
+    assert f"{counts.seats_taken} z 40; miejsca dla osób na wózku: 3 z 6" in text
+    assert "Włącz zapisy na wydarzenie" in text
+    assert "Dodaj zapisy" not in text
+
+
+def test_the_setup_form_explains_bad_values_in_plain_polish(client, coordinator, event):
+    response = client.post(
+        admin_url("add"),
+        setup_form(
+            event,
+            capacity="-3",
+            wheelchair_spaces="-1",
+            max_seats_per_registration="0",
+            opens_at="jutro rano",
+            organiser_email="nie-adres",
+        ),
+    )
+
+    text = text_of(response)
+    assert response.status_code == 200
+    assert "Wpisz liczbę miejsc (1 lub więcej) albo zostaw puste, jeśli nie ma limitu." in text
+    assert "Wpisz liczbę miejsc dla osób na wózku (0 lub więcej)." in text
+    assert "Wpisz, ile miejsc może objąć jedno zgłoszenie – od 1 do 20." in text
+    assert "Wpisz datę i godzinę, na przykład 20.12.2026 10:00." in text
+    assert "Wpisz adres e-mail w postaci nazwa@example.pl." in text
+    assert "Upewnij się" not in text
+    assert "Wprowadź poprawn" not in text
+    assert 'value="jutro rano"' in response.content.decode()
+    assert "Miejsca dla osób na wózku" in text
+    assert not RegistrationSetup.objects.exists()
+
+
+def test_the_setup_form_takes_the_date_as_its_error_suggests(client, coordinator, event):
+    response = client.post(admin_url("add"), setup_form(event, opens_at="20.12.2026 10:00"))
+
+    assert response.status_code == 302
+    opens = timezone.localtime(RegistrationSetup.objects.get().opens_at)
+    assert (opens.day, opens.month, opens.year, opens.hour) == (20, 12, 2026, 10)
+
+
+# --- the staff form (review fixes) ---------------------------------------------------------------
+
+
+def test_the_staff_form_speaks_about_the_person_and_shows_the_clause(client, coordinator, setup):
+    response = client.get(admin_url("register", setup.pk))
+
+    page = response.content.decode()
+    text = text_of(response)
+    assert "Prośby o dostosowanie" in text
+    assert "Przyjdzie z asystentem osobistym lub asystentką" in text
+    assert "Przyjdę" not in text
+    assert "<details" in page
+    assert 'id="consent-clause"' in page
+    assert setup.controller in text
+    assert (
+        "Osoba zgodziła się na przetwarzanie informacji o jej potrzebach (dane o zdrowiu) "
+        "w związku z tym wydarzeniem"
+    ) in text
+    assert_valid_html({"staff form": response.content})
+
+
+def test_the_staff_form_asks_for_a_way_of_contact_and_a_whole_phone_number(
+    client, coordinator, setup
+):
+    response = client.post(
+        admin_url("register", setup.pk), staff_form(contact_preference="", phone="601 202")
+    )
+
+    text = text_of(response)
+    assert "Wybierz, jak mamy kontaktować się z tą osobą." in text
+    assert "Wpisz numer telefonu – 9 cyfr, na przykład 600 100 200." in text
+    assert not Registration.objects.exists()
+
+    accepted = client.post(admin_url("register", setup.pk), staff_form(phone="+48 601 202 303"))
+    assert accepted.status_code == 302

@@ -58,7 +58,7 @@ def test_an_editor_sees_the_people_but_only_how_many_requests(client, django_use
     assert response.status_code == 200
     assert "Ewa Głucha" in text
     assert "3 prośby o dostosowanie – widzi je koordynator dostępności" in text
-    for health in ("PJM", DIET, "miejsce dla wózka", "Dostosowania"):
+    for health in ("PJM", DIET, "miejsce na wózek", "Dostosowania"):
         assert health not in text
     assert 'id="cases"' not in response.content.decode()
 
@@ -68,7 +68,7 @@ def test_a_coordinator_sees_and_answers_the_requests(client, django_user_model, 
 
     text = text_of(client.get(admin_url("dashboard", people.pk)))
 
-    assert "1 × PJM, 1 × miejsce dla wózka, 1 × dieta" in text
+    assert "1 × PJM, 1 × miejsce na wózek, 1 × dieta" in text
     assert DIET in text
     assert "Zapisz odpowiedź" in text
 
@@ -98,10 +98,10 @@ def test_the_editors_exports_leave_out_the_accommodation_columns(client, django_
     check_in = text_of(client.get(admin_url("check_in_list", people.pk)))
 
     assert "Ewa Głucha" in csv_text
-    for health in ("Prośby o dostosowanie", "Miejsce dla wózka", "PJM", DIET):
+    for health in ("Prośby o dostosowanie", "Miejsce na wózek", "PJM", DIET):
         assert health not in csv_text
     assert "Adam Na Wózku" in check_in
-    assert "Miejsce dla wózka" not in check_in
+    assert "Miejsce na wózek" not in check_in
 
 
 def test_the_coordinators_exports_have_them(client, django_user_model, people):
@@ -113,7 +113,7 @@ def test_the_coordinators_exports_have_them(client, django_user_model, people):
     assert "Prośby o dostosowanie" in csv_text
     assert "PJM: zgłoszona, czeka na odpowiedź" in csv_text
     assert DIET in csv_text
-    assert "Miejsce dla wózka" in check_in
+    assert "Miejsce na wózek" in check_in
 
 
 def test_without_registration_permissions_there_is_nothing(client, django_user_model, people):

@@ -108,6 +108,48 @@ def test_the_check_in_list_is_the_confirmed_people_by_name(client, setup, coordi
     assert text.index("Anna Pierwsza") < text.index("Zenon Ostatni")
     assert "Spam Spamowski" not in text
     assert "2 zgłoszenia, razem miejsc: 3" in text
-    assert "Miejsce dla wózka" in text
+    assert "Miejsce na wózek" in text
     assert "no-store" in response["Cache-Control"]
     assert_valid_html({"check-in list": response.content})
+
+
+@pytest.mark.integration
+def test_the_check_in_list_says_who_brings_an_assistant_only_to_coordinators(
+    client, django_user_model, setup, coordinator
+):
+    """An assistant needs no seat, so the seats do not show them; who brings one is an
+    accommodation need: coordinators see it per person, everyone else reads the general rule."""
+    register(
+        setup, name="Olga Z Asystentką", needs=[NeedAnswer(Need.ASSISTANT)], health_consent=True
+    )
+    register(setup, name="Piotr Sam")
+    rule = "Asystenci osób z niepełnosprawnościami wchodzą bezpłatnie i nie potrzebują miejsca."
+
+    coordinators = client.get(admin_url("check_in_list", setup.pk))
+    text = text_of(coordinators)
+    assert "Osoba towarzysząca bez miejsca" in text
+    assert "Obecność" in text
+    assert "Przyszła" not in text
+    assert "Nr (kod zgłoszenia)" in text
+    assert "Olga Z Asystentką 1 nie tak" in text  # seats, wheelchair space, assistant
+    assert "Piotr Sam 1 nie nie" in text
+    assert rule in text
+    assert_valid_html({"check-in list for a coordinator": coordinators.content})
+
+    client.force_login(make_editor(django_user_model, "redaktor"))
+    text = text_of(client.get(admin_url("check_in_list", setup.pk)))
+    assert rule in text
+    assert "Osoba towarzysząca" not in text
+    assert "tak" not in text
+
+
+@pytest.mark.integration
+def test_the_csv_names_its_columns_as_the_admin_does(client, setup, coordinator):
+    register(setup)
+
+    header = read_back(client.get(admin_url("export_csv", setup.pk)).content.decode("utf-8"))[0]
+
+    assert "Kod zgłoszenia" in header
+    assert "Sposób zgłoszenia" in header
+    assert "Stan" in header
+    assert "Miejsce na wózek" in header

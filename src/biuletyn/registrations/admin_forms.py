@@ -7,6 +7,7 @@ lost on an error.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
@@ -16,12 +17,51 @@ from django.utils.translation import ngettext, pgettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from .enums import NEEDS_WITH_DETAILS, CaseStatus, Channel, ContactPreference, Need
+from .exports import ADMIN_CONTACT_PREFERENCES
 from .models import RegistrationSetup
 from .services import NeedAnswer, phone_key
 
+DATE_TIME_FIELDS = ("opens_at", "closes_at", "wheelchair_release_at")
+
 
 class RegistrationSetupForm(WagtailAdminModelForm):
-    """One setup per event across its language versions; the dates in order."""
+    """One setup per event across its language versions; the dates in order. Every error is
+    ours, in plain words, instead of Django's generic ones."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        messages: dict[str, dict[str, Any]] = {
+            "event": {"required": _("Choose the event.")},
+            "controller": {"required": _("Enter who is responsible for the personal data.")},
+            "organiser_email": {
+                "invalid": _("Enter the e-mail address in the form name@example.pl.")
+            },
+            "capacity": dict.fromkeys(
+                ("invalid", "min_value", "max_value"),
+                _("Enter the number of seats (1 or more), or leave it empty if there is no limit."),
+            ),
+            "wheelchair_spaces": {
+                "required": _("Enter the number of wheelchair spaces (0 or more)."),
+                **dict.fromkeys(
+                    ("invalid", "min_value", "max_value"),
+                    _("Enter the number of wheelchair spaces (0 or more)."),
+                ),
+            },
+            "max_seats_per_registration": {
+                "required": _("Enter how many seats one person can take, from 1 to 20."),
+                **dict.fromkeys(
+                    ("invalid", "min_value", "max_value"),
+                    _("Enter how many seats one person can take, from 1 to 20."),
+                ),
+            },
+            **{
+                name: {"invalid": _("Enter a date and time, for example 20.12.2026 10:00.")}
+                for name in DATE_TIME_FIELDS
+            },
+        }
+        for name, errors in messages.items():
+            if name in self.fields:
+                self.fields[name].error_messages.update(errors)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -49,6 +89,27 @@ class RegistrationSetupForm(WagtailAdminModelForm):
 
 STAFF_CHANNELS = [choice for choice in Channel.choices if choice[0] != Channel.ONLINE]
 
+# The needs as staff tick them about someone else: the public form's first-person labels in the
+# third person.
+STAFF_NEED_LABELS = {
+    Need.ASSISTANT: pgettext_lazy("need, staff", "Comes with a personal assistant"),
+}
+STAFF_NEEDS = [(value, STAFF_NEED_LABELS.get(Need(value), label)) for value, label in Need.choices]
+
+# The public form's phone rule (forms.RegistrationForm.clean_phone): what people write around
+# the digits, and 9 to 15 digits (a Polish number has 9, "+48" in front is allowed).
+PHONE_CHARACTERS = re.compile(r"^[0-9 \u00a0+\-().]*$")
+MIN_PHONE_DIGITS, MAX_PHONE_DIGITS = 9, 15
+
+
+def valid_phone(phone: str) -> bool:
+    digits = sum(character in "0123456789" for character in phone)
+    return bool(
+        PHONE_CHARACTERS.match(phone)
+        and MIN_PHONE_DIGITS <= digits <= MAX_PHONE_DIGITS
+        and phone_key(phone)
+    )
+
 
 class StaffRegistrationForm(forms.Form):
     """Someone who called, wrote or came in: staff type what the person told them."""
@@ -75,13 +136,14 @@ class StaffRegistrationForm(forms.Form):
         required=False,
         max_length=32,
         help_text=_("A phone number or an e-mail address: at least one of them."),
+        error_messages={"max_length": _("Write the phone number in at most 32 characters.")},
     )
     contact_preference = forms.ChoiceField(
         label=_("How does the person want us to contact them?"),
-        choices=ContactPreference.choices,
+        choices=list(ADMIN_CONTACT_PREFERENCES.items()),
         widget=forms.RadioSelect,
         initial=ContactPreference.PHONE,
-        error_messages={"required": _("Choose how the person wants to be contacted.")},
+        error_messages={"required": _("Choose how we should contact this person.")},
     )
     seats = forms.IntegerField(
         label=_("Number of seats"),
@@ -95,9 +157,9 @@ class StaffRegistrationForm(forms.Form):
         },
     )
     needs = forms.MultipleChoiceField(
-        label=_("Accommodation needs"),
+        label=_("Accommodation requests"),
         required=False,
-        choices=Need.choices,
+        choices=STAFF_NEEDS,
         widget=forms.CheckboxSelectMultiple,
     )
     diet_details = forms.CharField(
@@ -114,13 +176,13 @@ class StaffRegistrationForm(forms.Form):
     )
     health_consent = forms.BooleanField(
         label=_(
-            "The person agreed that we process their accommodation needs (health data) for "
-            "this event"
+            "The person agreed to the processing of information about their needs (health "
+            "data) in connection with this event"
         ),
         required=False,
         help_text=_(
-            "Read them the information clause first. Without their consent the needs are not "
-            "stored."
+            "Read the information clause above to the person first. Without their consent the "
+            "needs are not stored."
         ),
     )
     staff_note = forms.CharField(
@@ -150,8 +212,10 @@ class StaffRegistrationForm(forms.Form):
         email, phone = data.get("email", ""), data.get("phone", "")
         if not self.has_error("email") and not email.strip() and not phone.strip():
             self.add_error("phone", _("Enter a phone number or an e-mail address."))
-        if phone.strip() and len(phone_key(phone)) < 7:
-            self.add_error("phone", _("Enter the phone number with at least 7 digits."))
+        if phone.strip() and not self.has_error("phone") and not valid_phone(phone.strip()):
+            self.add_error(
+                "phone", _("Write the phone number with its 9 digits, for example 600 100 200.")
+            )
         needs = data.get("needs") or []
         if Need.DIET in needs and not data.get("diet_details", "").strip():
             self.add_error("diet_details", _("Write what dietary needs the person has."))

@@ -14,23 +14,28 @@ Who sees what: an editor with ``registrations.view_registration`` sees the peopl
 with ``services.ACCOMMODATION_PERMISSION`` (the accessibility coordinators) sees and answers the
 accommodation requests, which are health data; the others learn only how many there are. Every
 view, export and change goes to the audit log with ids, counts and statuses, never a name, a
-contact or a need.
+contact or a need. Nobody sees a person's signed link in the admin (``without_links``): it opens
+their registration and their requests; staff read a message out, the link goes by e-mail.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext
@@ -69,6 +74,43 @@ def is_coordinator(user: Any) -> bool:
     return bool(user.has_perm(services.ACCOMMODATION_PERMISSION))
 
 
+@functools.cache
+def _link_pattern() -> re.Pattern[str]:
+    """A person's signed link in any language ("https://…/zgloszenie/<token>/…",
+    "…/en/registration/<token>/…"): whatever comes before the path, the token, what follows."""
+    marker = "TOKEN"
+    prefixes = set()
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            path = reverse("registrations:manage", kwargs={"token": marker})
+        prefixes.add(re.escape(path.split(marker)[0]))
+    return re.compile(r"\S*(?:" + "|".join(sorted(prefixes)) + r")[^\s/]+\S*")
+
+
+def without_links(text: str, *, has_email: bool) -> str:
+    """The text of a message with the person's signed link taken out: anyone who has it sees
+    the person's registration and accommodation requests."""
+    if has_email:
+        placeholder = _("[the registration link – the person got it in a message]")
+    else:
+        placeholder = _("[the registration link – not shown in the admin]")
+    return _link_pattern().sub(placeholder, text)
+
+
+def matches(registration: Registration, query: str) -> bool:
+    """Whether the dashboard's search ``query`` finds the registration: a part of the name,
+    the registration code (or its beginning) or the number."""
+    query = query.strip()
+    if not query:
+        return True
+    folded = query.casefold()
+    return (
+        folded in registration.name.casefold()
+        or registration.reference.casefold().startswith(folded)
+        or (query.isdigit() and int(query) == registration.pk)
+    )
+
+
 def _require(request: HttpRequest, *codenames: str) -> None:
     if not all(can(request.user, codename) for codename in codenames):
         raise PermissionDenied
@@ -85,16 +127,33 @@ def _index() -> dict[str, Any]:
 # --- the setups: Wagtail's generic views -------------------------------------------------------
 
 
+def _confirmed_sum(field: str) -> Coalesce:
+    """The sum of ``field`` over a setup's confirmed registrations, as a subquery: a join with
+    the accommodation requests beside it would count a registration once per request."""
+    totals = (
+        Registration.objects.filter(setup=OuterRef("pk"), status=RegistrationStatus.CONFIRMED)
+        .order_by()
+        .values("setup")
+        .annotate(total=Sum(field))
+        .values("total")
+    )
+    return Coalesce(Subquery(totals), 0)
+
+
 def annotated_setups(queryset: QuerySet[RegistrationSetup], *, today: Any) -> QuerySet[Any]:
     """Setups with their live figures, in one query."""
-    confirmed = Q(registrations__status=RegistrationStatus.CONFIRMED)
     return queryset.select_related("event").annotate(
-        seats_taken=Sum("registrations__seats_held", filter=confirmed, default=0),
+        seats_taken=_confirmed_sum("seats_held"),
+        wheelchair_taken=_confirmed_sum("wheelchair_spaces_held"),
         waiting_count=Count(
-            "registrations", filter=Q(registrations__status=RegistrationStatus.WAITING)
+            "registrations",
+            filter=Q(registrations__status=RegistrationStatus.WAITING),
+            distinct=True,
         ),
         moderation_count=Count(
-            "registrations", filter=Q(registrations__status=RegistrationStatus.MODERATION)
+            "registrations",
+            filter=Q(registrations__status=RegistrationStatus.MODERATION),
+            distinct=True,
         ),
         overdue_count=Count(
             "registrations__accommodations",
@@ -103,6 +162,7 @@ def annotated_setups(queryset: QuerySet[RegistrationSetup], *, today: Any) -> Qu
                 registrations__accommodations__status__in=OPEN_CASE_STATUSES,
                 registrations__accommodations__due_on__lt=today,
             ),
+            distinct=True,
         ),
     )
 
@@ -136,6 +196,8 @@ def state_label(state: str) -> str:
 class SetupIndexView(generic.IndexView):
     page_title = gettext_lazy("Registrations")
     default_ordering = "-created_at"
+    # The header's button: an event "gets registration switched on", not "an item added".
+    add_item_label = gettext_lazy("Set up registration for an event")
 
     def get_base_queryset(self) -> QuerySet[Any]:
         # Counts come from the annotation; Wagtail's own ordering and paging still apply.
@@ -366,6 +428,7 @@ class DashboardView(SetupMixin, TemplateView):
         open_cases = 0
         overdue = 0
         for registration in registrations:
+            registration.preference_label = exports.contact_preference_label(registration)  # type: ignore[attr-defined]
             cases = list(registration.accommodations.all())
             if registration.status in ACTIVE_STATUSES:
                 for case in cases:
@@ -392,6 +455,16 @@ class DashboardView(SetupMixin, TemplateView):
         for message in todo:
             # A message about an accommodation answer speaks of health data.
             message.for_coordinator = message.kind == MessageKind.CASE_ANSWERED  # type: ignore[attr-defined]
+            assert message.registration is not None
+            message.shown_body = without_links(  # type: ignore[attr-defined]
+                message.body, has_email=bool(message.registration.email)
+            )
+        query = self.request.GET.get("q", "").strip()[:100]
+        listed = [
+            r
+            for r in registrations
+            if r.status != RegistrationStatus.MODERATION and matches(r, query)
+        ]
         context.update(
             {
                 "setup": setup,
@@ -400,9 +473,8 @@ class DashboardView(SetupMixin, TemplateView):
                 "state": setup.state_at(now),
                 "counts": services.counts(setup),
                 "coordinator": coordinator,
-                "registrations": [
-                    r for r in registrations if r.status != RegistrationStatus.MODERATION
-                ],
+                "registrations": listed,
+                "query": query,
                 "waiting": [r for r in registrations if r.status == RegistrationStatus.WAITING],
                 "held": [r for r in registrations if r.status == RegistrationStatus.MODERATION],
                 "summary": queries.accommodation_summary(setup) if coordinator else [],
@@ -452,6 +524,7 @@ class StaffRegisterView(SetupMixin, TemplateView):
             setup=self.setup_object,
             idempotency_key=idempotency_key,
             action=url("register", self.setup_object.pk),
+            accommodation_days=settings.REGISTRATION_ACCOMMODATION_DAYS,
         )
         return self.render_to_response(context)
 
@@ -523,6 +596,9 @@ def staff_outcome_message(outcome: services.Outcome) -> str:
         "duplicate": _("This form was already sent: registration no. %(number)s."),
     }
     text = texts.get(outcome.result, texts["confirmed"]) % {"number": number}
+    text += " " + _("The registration code to give the person: %(reference)s.") % {
+        "reference": outcome.registration.reference
+    }
     if outcome.needs_dropped:
         text += " " + _("The accommodation needs were not stored: the person did not agree to it.")
     return text

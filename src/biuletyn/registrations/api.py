@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
-from biuletyn.core.visibility import is_visible
+from biuletyn.core.visibility import is_visible, visible
 from biuletyn.events.models import EventPage
 
 from . import queries, services
@@ -52,7 +52,7 @@ def _iso(moment: Any) -> str | None:
 
 @require_GET
 def event_json(request: HttpRequest, pk: int) -> JsonResponse:
-    page = EventPage.objects.live().filter(pk=pk).select_related("locale").first()
+    page = visible(EventPage.objects.filter(pk=pk)).select_related("locale").first()
     if page is None or not is_visible(page):
         return _answer({"error": "not_found"}, status=404)
     language = page.locale.language_code

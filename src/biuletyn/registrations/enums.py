@@ -77,10 +77,10 @@ NEEDS_WITH_DETAILS = frozenset({Need.DIET, Need.OTHER})
 class CaseStatus(models.TextChoices):
     """An accommodation request is a case the person can follow."""
 
-    REQUESTED = "requested", _("requested, waiting for an answer")
-    CONFIRMED = "confirmed", _("confirmed")
-    ALTERNATIVE = "alternative", _("an alternative offered")
-    DECLINED = "declined", _("declined")
+    REQUESTED = "requested", pgettext_lazy("case status", "requested, waiting for an answer")
+    CONFIRMED = "confirmed", pgettext_lazy("case status", "confirmed")
+    ALTERNATIVE = "alternative", pgettext_lazy("case status", "an alternative offered")
+    DECLINED = "declined", pgettext_lazy("case status", "declined")
 
 
 OPEN_CASE_STATUSES = (CaseStatus.REQUESTED,)

@@ -7,6 +7,8 @@ the rows of the printable check-in list.
   ``=HYPERLINK(…)`` stays text (CSV injection).
 * Accommodation columns (health data) are there only for accessibility coordinators
   (``with_accommodations``); the caller decides from the user's permission.
+* The preferred contact is named without the public form's hint ("e.g. in PJM"): in the admin
+  a way of contact must not tell anyone about a person's health (``ADMIN_CONTACT_PREFERENCES``).
 """
 
 from __future__ import annotations
@@ -18,12 +20,28 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext, pgettext_lazy
 
 from . import services
-from .enums import NEED_SHORT_LABELS, Need, RegistrationStatus
+from .enums import NEED_SHORT_LABELS, ContactPreference, Need, RegistrationStatus
 from .models import Registration, RegistrationSetup
+
+# The ways of contact as the admin and the exports name them: plain, with no hint at a need.
+ADMIN_CONTACT_PREFERENCES: dict[str, Promise] = {
+    ContactPreference.EMAIL: pgettext_lazy("contact preference, admin", "e-mail"),
+    ContactPreference.SMS: pgettext_lazy("contact preference, admin", "text message (SMS)"),
+    ContactPreference.PHONE: pgettext_lazy("contact preference, admin", "phone call"),
+    ContactPreference.VIDEO: pgettext_lazy("contact preference, admin", "video call"),
+}
+
+
+def contact_preference_label(registration: Registration) -> str:
+    """The person's preferred way of contact, as the admin says it."""
+    label = ADMIN_CONTACT_PREFERENCES.get(registration.contact_preference)
+    return str(label) if label is not None else registration.get_contact_preference_display()
+
 
 BOM = "\ufeff"
 # What a spreadsheet takes for the start of a formula.
@@ -66,9 +84,9 @@ def headers(*, with_accommodations: bool) -> list[str]:
         pgettext("export column", "E-mail"),
         pgettext("export column", "Phone"),
         pgettext("export column", "Preferred contact"),
-        pgettext("export column", "How it came in"),
+        pgettext("export column", "How they registered"),
         pgettext("export column", "Seats"),
-        pgettext("export column", "Status"),
+        pgettext("export column", "State"),
         pgettext("export column", "Registered"),
         pgettext("export column", "Checked in"),
         pgettext("export column", "Note for staff"),
@@ -89,7 +107,7 @@ def row(registration: Registration, *, with_accommodations: bool) -> list[str]:
         registration.name,
         registration.email,
         registration.phone,
-        registration.get_contact_preference_display(),
+        contact_preference_label(registration),
         registration.get_channel_display(),
         registration.seats,
         registration.get_status_display(),
@@ -139,11 +157,21 @@ class CheckInRow:
     checked_in: bool
     # None when the reader may not know (not a coordinator).
     wheelchair: bool | None
+    # A personal assistant comes with them without a seat of their own (they asked for one and
+    # the event does not count assistants against the seats); None when the reader may not know.
+    assistant: bool | None = None
+
+
+def _assistant_without_seat(registration: Registration, setup: RegistrationSetup) -> bool:
+    return not setup.assistant_takes_seat and any(
+        case.need == Need.ASSISTANT for case in registration.accommodations.all()
+    )
 
 
 def check_in_rows(setup: RegistrationSetup, *, with_accommodations: bool) -> list[CheckInRow]:
     """The people expected at the door (confirmed registrations), by name. A wheelchair space:
-    one held for them, or asked for (when none was left, the door staff still need to know)."""
+    one held for them, or asked for (when none was left, the door staff still need to know).
+    An assistant is an accommodation need too: only coordinators learn who brings one."""
     registrations = (
         setup.registrations.filter(status=RegistrationStatus.CONFIRMED)
         .prefetch_related("accommodations")
@@ -157,6 +185,7 @@ def check_in_rows(setup: RegistrationSetup, *, with_accommodations: bool) -> lis
             seats=item.seats,
             checked_in=item.checked_in_at is not None,
             wheelchair=_needs_wheelchair_space(item) if with_accommodations else None,
+            assistant=_assistant_without_seat(item, setup) if with_accommodations else None,
         )
         for item in registrations
     ]

@@ -76,6 +76,9 @@ REMINDERS_FROM = dt.time(9, 0)
 SMS_TITLE_CHARACTERS = 60
 
 _BLANK_LINES = re.compile(r"\n{3,}")
+# A sentence's full stop right after an abbreviation's ("11–13 stycznia 2027 r.."): one is enough.
+# Exactly two dots, not an ellipsis, and not inside a web address or a path ("../").
+_DOUBLE_STOP = re.compile(r"(?<![.\s/])\.\.(?![.\w/])")
 
 
 # --- where links point ---------------------------------------------------------------------------
@@ -129,11 +132,12 @@ def admin_link(setup: RegistrationSetup) -> str:
 
 def event_for(setup: RegistrationSetup, language: str) -> EventPage:
     """The event's version in ``language`` (a translation or an alias), else the setup's."""
+    from biuletyn.core.visibility import visible
     from biuletyn.events.models import EventPage  # events' pages import registrations
 
     version = (
-        EventPage.objects.live()
-        .filter(translation_key=setup.event_key, locale__language_code=language)
+        visible(EventPage.objects.filter(translation_key=setup.event_key))
+        .filter(locale__language_code=language)
         .select_related("venue")
         .first()
     )
@@ -166,13 +170,39 @@ def _contact(event: EventPage) -> str:
     return ", ".join(part for part in (contact.name, contact.phone, contact.email) if part)
 
 
+def place(event: EventPage) -> str:
+    """Where the event is, on one line: the venue with its address said once, then the online
+    way in ("Urząd Miasta Lublin, ul. Leszczyńskiego 23, 20-068 Lublin; można też dołączyć
+    online: https://…"); "online: https://…" for an online event."""
+    in_person = ""
+    venue = event.venue
+    if venue is not None and event.takes_place_in_person:
+        name, address = venue.name.strip(), venue.address_line
+        in_person = name if not address or address in name else f"{name}, {address}"
+    if not event.takes_place_online:
+        return in_person
+    url = event.online_url
+    if in_person:
+        if url:
+            return str(
+                translation.gettext("%(venue)s; you can also join online: %(url)s")
+                % {"venue": in_person, "url": url}
+            )
+        return str(
+            translation.gettext("%(venue)s; you can also join online") % {"venue": in_person}
+        )
+    if url:
+        return str(translation.gettext("online: %(url)s") % {"url": url})
+    return str(translation.pgettext("where an event is", "online"))
+
+
 def _event_context(event: EventPage) -> dict[str, Any]:
     return {
         "contact": _contact(event),
         "title": event.title,
         "when": when(event),
         "original_when": event_when(event.original_schedule),
-        "place": ics.location(event),
+        "place": place(event),
         "online_url": event.online_url if event.takes_place_online else "",
         "event_url": event.get_full_url() or "",
         "status_note": event.status_note.strip(),
@@ -197,13 +227,18 @@ def _tidy(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
+def _one_stop(text: str) -> str:
+    """No "r.." where a sentence ends on a date ("…, 11–13 stycznia 2027 r.")."""
+    return _DOUBLE_STOP.sub(".", text)
+
+
 def render(kind: str, context: dict[str, Any]) -> tuple[str, str, str]:
     """The subject, the body and the text message of ``kind`` in the active language."""
     template = get_template(f"registrations/messages/{kind}.txt")
     subject = " ".join(_tidy(template.render({**context, "part": "subject"})).split())
     body = _tidy(template.render({**context, "part": "body"}))
     text = " ".join(_tidy(template.render({**context, "part": "sms"})).split())
-    return subject, body, text.replace(NBSP, " ")
+    return _one_stop(subject), _one_stop(body), _one_stop(text).replace(NBSP, " ")
 
 
 def waiting_position(registration: Registration) -> int:
