@@ -104,7 +104,7 @@ def test_from_the_calendar_to_the_ics_file_by_keyboard(new_context, event_showca
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert_no_axe_violations(page)
-    assert "Ostatni dzień na zgłoszenie" in page.locator(".app-offer").inner_text()
+    assert "Ostatni dzień na zamówienie tłumacza" in page.locator(".app-offer").inner_text()
 
     ics_link = page.locator("a.app-button--secondary[download]")
     assert ics_link.get_attribute("href") == f"/kalendarz/wydarzenie-{event.pk}.ics"

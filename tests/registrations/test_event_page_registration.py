@@ -56,7 +56,7 @@ def test_open_registration_links_the_form_and_says_until_when(client, event):
     assert html.index("app-facts") < html.index("app-registration-block") < html.index("app-lead")
     # Live counts are only on the form page and in the JSON.
     assert "Wolne miejsca" not in html
-    assert "Lista oczekujących" not in html
+    assert "Lista rezerwowa" not in html
 
 
 def test_not_yet_open_says_when_it_opens(client, event):
@@ -94,8 +94,28 @@ def test_cancelled_and_past_events_have_no_registration_link(client, calendar):
 
 def test_an_interpreter_on_request_can_be_asked_for_in_the_form(client, setup, event):
     html = client.get(event.url).content.decode()
-    assert f'href="{event.url}zapisy/#id_needs"' in html
+    assert f'href="{event.url}zapisy/#registration-needs"' in html
     assert "O tłumacza możesz też poprosić w formularzu zapisów" in html
+    # And in the PJM part of the offer, beside the last day to order one.
+    offer = html.split('class="app-offer"', 1)[1]
+    assert "Ostatni dzień na zamówienie tłumacza:" in offer
+    assert (
+        f'<a href="{event.url}zapisy/#registration-needs">'
+        "Możesz też zaznaczyć tłumacza w formularzu zapisów.</a>" in offer
+    )
+
+
+def test_the_description_has_its_own_heading_after_the_registration_block(client, setup, event):
+    html = client.get(event.url).content.decode()
+    about = html.index('<h2 class="app-heading-l" id="event-about">O wydarzeniu</h2>')
+    assert html.index("app-registration-block") < about < html.index("app-lead")
+
+
+def test_no_link_to_the_form_in_the_offer_while_registration_is_closed(client, event):
+    make_setup(event, opens_at=timezone.now() + dt.timedelta(days=2))
+    html = client.get(event.url).content.decode()
+    assert "#registration-needs" not in html
+    assert "Możesz też zaznaczyć tłumacza" not in html
 
 
 def test_the_page_links_its_json(client, event):

@@ -79,7 +79,7 @@ def test_the_form_is_never_stored_and_shows_live_counts(client, event):
     assert "novalidate" in html
     assert "Wolne miejsca" in html
     assert "48 z 50" in html
-    assert "Lista oczekujących" in html
+    assert "Lista rezerwowa" in html
     assert "Miejsca dla osób na wózku" in html
     assert "wolne: 4 z 4" in html
     # The honeypot is hidden from assistive technology and out of the tab order.
@@ -101,7 +101,7 @@ def test_the_waiting_list_is_counted_in_people(client, event):
     html = text_of(client.get(form_url(event)))
     assert "0 z 1" in html
     assert "3 osoby" in html
-    assert "trafisz na listę oczekujących" in html
+    assert "trafisz na listę rezerwową" in html
 
 
 def test_an_event_without_registration_has_no_form(client, event):
@@ -177,7 +177,7 @@ def test_the_waiting_list_tells_the_place_in_line(client, event):
     register(setup)
     register(setup, seats=2)
     response = client.post(form_url(event), fields(), follow=True)
-    assert "na listę oczekujących (jesteś 2. w kolejce)" in text_of(response)
+    assert "na listę rezerwową (jesteś 2. w kolejce)" in text_of(response)
 
 
 def test_a_double_submit_makes_one_registration(client, setup):
@@ -230,7 +230,10 @@ def test_needs_with_consent_are_stored(client, setup):
 
 
 def test_needs_without_consent_are_not_stored_and_the_person_is_told(client, setup):
-    response = client.post(form_url(setup.event), fields(needs=["pjm"]), follow=True)
+    # Sent again after the page warned (test_form_review.py): registered without the needs.
+    response = client.post(
+        form_url(setup.event), fields(needs=["pjm"], consent_warned="1"), follow=True
+    )
     assert not AccommodationRequest.objects.exists()
     assert Registration.objects.get().needs_dropped
     assert "Nie zapisaliśmy Twoich potrzeb" in text_of(response)
@@ -255,7 +258,7 @@ def test_an_interpreter_after_the_cut_off_is_best_effort_and_said_before_sending
     html = text_of(client.get(form_url(soon)))
     note = re.search(r'<p class="app-choices__note" id="interpreter-note">(.*?)</p>', html, re.S)
     assert note is not None
-    assert "Ostatni dzień na prośbę o tłumacza" in note.group(1)
+    assert "Ostatni dzień na zamówienie tłumacza" in note.group(1)
     assert "organizator postara się go zapewnić" in note.group(1)
     assert 'value="pjm" id="id_needs" aria-describedby="interpreter-note"' in html
     response = client.post(form_url(soon), fields(needs=["pjm"], health_consent="on"), follow=True)
@@ -349,7 +352,7 @@ def test_a_full_event_without_a_waiting_list_says_so_on_the_form(client, event):
     response = client.post(form_url(event), fields(name="Ewa Wiśniewska"))
     html = text_of(response)
     assert response.status_code == 200
-    assert "nie ma listy oczekujących, dlatego nie mogliśmy Cię zapisać" in html
+    assert "nie ma listy rezerwowej, dlatego nie mogliśmy Cię zapisać" in html
     assert errors_in_summary(html) == ["id_name"]
     assert 'value="Ewa Wiśniewska"' in html
     assert Registration.objects.count() == 1
@@ -427,6 +430,9 @@ def test_the_form_its_errors_and_its_other_pages_are_valid_html(client, calendar
         ).content,
         "event page": client.get(soon.url).content,
         "after registering": client.post(url, fields(), follow=True).content,
+        "needs without consent": client.post(
+            url, fields(email="zgoda@example.org", needs=["pjm"])
+        ).content,
     }
     register(setup, email="ktos@example.org")
     pages["link sent again"] = client.post(

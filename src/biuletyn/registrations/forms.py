@@ -20,7 +20,13 @@ from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from . import services
-from .enums import INTERPRETER_NEEDS, NEEDS_WITH_DETAILS, ContactPreference, Need
+from .enums import (
+    INTERPRETER_NEEDS,
+    NEED_SHORT_LABELS,
+    NEEDS_WITH_DETAILS,
+    ContactPreference,
+    Need,
+)
 from .models import RegistrationSetup
 
 # A phone number as people write it: digits with spaces, dashes, dots, brackets and a "+".
@@ -32,6 +38,15 @@ _KEY = re.compile(r"^[0-9a-f]{32}$")
 
 # The name of the honeypot: a field robots fill in and people never see.
 HONEYPOT = "fax"
+
+# Needs that only make sense in a room: not offered for an event that takes place online only.
+# (A personal assistant may help online too.)
+PLACE_BOUND_NEEDS = frozenset({Need.WHEELCHAIR, Need.QUIET_SPACE, Need.DIET})
+
+# The ids of the notes tied to the interpreter options (aria-describedby), in
+# includes/interpreter_note.html.
+PJM_NOTE_ID = "pjm-note"
+DEADLINE_NOTE_ID = "interpreter-note"
 
 
 class TelInput(forms.TextInput):
@@ -116,6 +131,9 @@ class RegistrationForm(forms.Form):
         required=False,
     )
     idempotency_key = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Set once the page has warned that needs chosen without consent are not stored: the next
+    # form without consent is accepted as it is.
+    consent_warned = forms.CharField(required=False, widget=forms.HiddenInput)
     fax = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
@@ -156,13 +174,31 @@ class RegistrationForm(forms.Form):
         cutoff = services.interpreter_cutoff(setup)
         self.interpreter_cutoff = cutoff
         self.interpreter_late = cutoff is not None and today is not None and cutoff < today
+        # An interpreter the organiser provides anyway: no last day to ask for it.
+        self.pjm_provided = services.pjm_provided(setup)
+        self._offer_only_what_fits(setup)
         # The fields that are not for people never refuse anything (not even a NUL character):
         # their errors would have nowhere to show.
-        for name in ("idempotency_key", HONEYPOT):
+        for name in ("idempotency_key", "consent_warned", HONEYPOT):
             if name in self.fields:
                 self.fields[name].validators = []
         if not self.is_bound:
             self.initial.setdefault("idempotency_key", new_idempotency_key())
+
+    def _offer_only_what_fits(self, setup: RegistrationSetup) -> None:
+        """An online-only event offers no place-bound needs (a wheelchair space, a quiet room,
+        a diet), unless the registration being changed already has one."""
+        if setup.event.takes_place_in_person:
+            return
+        kept = {str(need) for need in self.initial.get("needs") or ()}
+        hidden = {str(need) for need in PLACE_BOUND_NEEDS} - kept
+        needs = self.fields["needs"]
+        assert isinstance(needs, forms.MultipleChoiceField)
+        needs.choices = [
+            (value, label) for value, label in Need.choices if str(value) not in hidden
+        ]
+        if str(Need.DIET) in hidden:
+            del self.fields["diet_details"]
 
     # --- single fields --------------------------------------------------------------------
 
@@ -251,6 +287,19 @@ class RegistrationForm(forms.Form):
     # --- for the view and the template ----------------------------------------------------
 
     @property
+    def warned_about_consent(self) -> bool:
+        """Whether the page has already said that needs without consent are not stored."""
+        return bool(self.data.get("consent_warned")) if self.is_bound else False
+
+    def needs_to_warn_about(self) -> list[str]:
+        """The needs chosen without consent that the person has not yet been warned about (the
+        short labels, e.g. "PJM, dieta"); empty when there is nothing to say."""
+        data = self.cleaned_data
+        if data.get("health_consent") or self.warned_about_consent:
+            return []
+        return [str(NEED_SHORT_LABELS[Need(need)]) for need in data.get("needs") or ()]
+
+    @property
     def suspicious(self) -> bool:
         return bool(self.cleaned_data.get(HONEYPOT))
 
@@ -330,3 +379,16 @@ class RegistrationForm(forms.Form):
     def interpreter_values(self) -> list[str]:
         """The interpreter choices of the needs field (the best-effort note is tied to them)."""
         return [str(need) for need in Need.values if need in INTERPRETER_NEEDS]
+
+    @property
+    def interpreter_notes(self) -> dict[str, str]:
+        """Each interpreter option → the id of the note that describes it
+        (includes/interpreter_note.html): PJM the organiser provides has a note of its own;
+        the others, the last day to ask (when there is one)."""
+        notes = {}
+        for value in self.interpreter_values:
+            if value == Need.PJM and self.pjm_provided:
+                notes[value] = PJM_NOTE_ID
+            elif self.interpreter_cutoff is not None:
+                notes[value] = DEADLINE_NOTE_ID
+        return notes

@@ -69,7 +69,9 @@ def _page_context(event: EventPage, setup: RegistrationSetup, now: dt.datetime) 
 @sensitive_variables()
 @sensitive_post_parameters()
 def register(request: HttpRequest, event: EventPage) -> HttpResponse:
-    """The form: GET shows it, POST registers and redirects to the person's page."""
+    """The form: GET shows it, POST registers and redirects to the person's page. Needs
+    ticked without consent bring the form back once with a warning (``consent_warning``); sent
+    again without consent, it registers without them."""
     setup = _setup_or_404(event)
     now = timezone.now()
     context = _page_context(event, setup, now)
@@ -83,6 +85,16 @@ def register(request: HttpRequest, event: EventPage) -> HttpResponse:
         )
     form = RegistrationForm(request.POST, setup=setup, today=today)
     if form.is_valid():
+        if warning := form.needs_to_warn_about():
+            # Needs ticked without consent would be dropped: say so once, before registering
+            # (nothing stored, nothing counted against the limits).
+            return _never_stored(
+                render(
+                    request,
+                    "registrations/register.html",
+                    {**context, "form": form, "consent_warning": warning},
+                )
+            )
         contacts = ratelimit.contact_keys(
             email=form.cleaned_data.get("email") or "", phone=form.cleaned_data.get("phone") or ""
         )
@@ -157,8 +169,8 @@ def outcome_messages(outcome: services.Outcome) -> list[str]:
     elif registration.status == RegistrationStatus.WAITING:
         texts.append(
             _(
-                "Thank you: all seats are taken, so we have put you on the waiting list (number "
-                "%(position)s in line)."
+                "Thank you. There are not enough free places for you now, so we have put you on "
+                "the waiting list (number %(position)s in line)."
             )
             % {"position": waiting_position(registration)}
         )
