@@ -102,7 +102,7 @@ def walk(page: Page, registration: Registration, *, javascript: bool) -> None:
     check()
     case = page.locator(".app-case").filter(has_text="(PJM)")
     assert case.is_visible()
-    assert "potwierdzone" in case.inner_text()
+    assert "potwierdzona" in case.inner_text()
     assert "po lewej" in case.inner_text()
 
     tab_to(page, tag="a", text="Zmień zgłoszenie")

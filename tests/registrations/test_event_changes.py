@@ -58,11 +58,11 @@ def test_a_cancellation_tells_each_registrant_once(
     messages = changed_messages()
     assert sorted(m.registration_id for m in messages) == sorted(p.pk for p in people)
     polish = next(m for m in messages if m.registration.language == "pl")
-    assert polish.subject == f"Odwołane: {event.title}"
+    assert polish.subject == f"Wydarzenie odwołane: {event.title}"
     assert "Organizator odwołał wydarzenie." in polish.body
     assert f"Od organizatora: {note}" in polish.body
     english = next(m for m in messages if m.registration.language == "en")
-    assert english.subject.startswith("Cancelled: ")
+    assert english.subject.startswith("Event cancelled: ")
     assert "The organiser has cancelled the event." in english.body
 
     publish(event, django_capture_on_commit_callbacks, title=f"{event.title} (odwołane)")
@@ -90,7 +90,7 @@ def test_a_postponement_without_a_date_then_with_one_tells_twice(
     second = changed_messages()[len(first) :]
     assert len(second) == len(people)
     polish = next(m for m in second if m.registration.language == "pl")
-    assert polish.subject == f"Przełożone: {event.title}"
+    assert polish.subject == f"Wydarzenie przełożone: {event.title}"
     assert "Nowy termin:" in polish.body
     assert "11:00" in polish.body
     assert "BEGIN:VEVENT" in polish.ics
@@ -109,7 +109,7 @@ def test_moving_online_tells_where_to_join(event, people, django_capture_on_comm
     messages = changed_messages()
     assert len(messages) == len(people)
     polish = next(m for m in messages if m.registration.language == "pl")
-    assert polish.subject == f"Przeniesione do internetu: {event.title}"
+    assert polish.subject == f"Wydarzenie przeniesione do internetu: {event.title}"
     assert "Dołączysz tutaj: https://spotkanie.example/pokoj" in polish.body
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import time
 from unittest import mock
 
@@ -26,6 +27,7 @@ from biuletyn.registrations.enums import CaseStatus, Need, RegistrationStatus
 from biuletyn.registrations.models import PurgeRecord, Registration
 from biuletyn.registrations.services import NeedAnswer
 from biuletyn.registrations.tokens import Purpose
+from tests.factories.events import make_event
 from tests.factories.registrations import make_setup, register
 from tests.htmlcheck import assert_valid_html
 
@@ -141,8 +143,61 @@ def test_the_waiting_list_says_the_place_in_the_queue(client, event):
     second = register(setup).registration
     third = register(setup).registration
 
-    assert "Masz numer 1 w kolejce" in client.get(url("manage", second)).content.decode()
-    assert "Masz numer 2 w kolejce" in client.get(url("manage", third)).content.decode()
+    assert "Jesteś 1. w kolejce" in client.get(url("manage", second)).content.decode()
+    assert "Jesteś 2. w kolejce" in client.get(url("manage", third)).content.decode()
+
+
+def test_case_states_read_as_a_request_and_the_code_is_named(client, person):
+    text = client.get(url("manage", person)).content.decode()
+    assert "Stan prośby:" in text
+    assert "zgłoszona, czeka na odpowiedź" in text
+    assert "Kod zgłoszenia" in text
+    assert "(podaj go, gdy kontaktujesz się z organizatorem)" in text
+
+    diet = person.accommodations.get(need=Need.DIET)
+    services.answer_case(
+        case=diet, status=CaseStatus.DECLINED, answer="Nie mamy kuchni.", user=None
+    )
+    pjm = person.accommodations.get(need=Need.PJM)
+    services.answer_case(case=pjm, status=CaseStatus.ALTERNATIVE, answer="Napisy.", user=None)
+    text = client.get(url("manage", person)).content.decode()
+    assert "odrzucona: organizator nie może tego zapewnić." in text
+    assert "zaproponowano coś w zamian:" in text
+
+
+def test_the_organisers_answer_is_typeset_and_stays_text(client, person):
+    case = person.accommodations.get(need=Need.PJM)
+    answer = "Tłumaczka będzie w sali 2 – przy scenie.\n<script>alert(1)</script>"
+    services.answer_case(case=case, status=CaseStatus.CONFIRMED, answer=answer, user=None)
+
+    text = client.get(url("manage", person)).content.decode()
+
+    assert "<script>alert(1)</script>" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "w\xa0sali 2\xa0– przy scenie.<br>" in text
+
+
+def test_a_pjm_interpreter_the_event_provides_is_never_best_effort(client, calendar):
+    event = make_event(calendar, sign_language="provided")
+    setup = make_setup(event)
+    registration = register(
+        setup, needs=[NeedAnswer(Need.PJM), NeedAnswer(Need.SJM)], health_consent=True
+    ).registration
+    # Even a row stored as best effort before the rule knew the event provides PJM.
+    registration.accommodations.filter(need=Need.PJM).update(best_effort=True)
+    registration.accommodations.filter(need=Need.SJM).update(best_effort=False)
+
+    text = client.get(url("manage", registration)).content.decode()
+    assert "nie może tego obiecać" not in text
+
+    change = client.get(url("manage_change", registration)).content.decode()
+    assert "Na wydarzeniu będzie tłumacz PJM – nie trzeba go zamawiać." in change
+    assert re.search(r'value="pjm"[^>]*aria-describedby="pjm-note"', change)
+
+
+def test_the_delete_page_says_the_registration_is_cancelled_too(client, person):
+    text = client.get(url("manage_delete", person)).content.decode()
+    assert "Twoje zgłoszenie też zostanie anulowane: przestanie być ważne" in text
 
 
 def test_needs_not_consented_to_are_explained(client, setup):

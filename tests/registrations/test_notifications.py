@@ -10,6 +10,7 @@ visitor, a person who only gives a phone number, a person who wants a video call
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -17,6 +18,8 @@ from django.core import mail
 from django.utils import translation
 from icalendar import Calendar
 
+from biuletyn.core.templatetags.biuletyn_dates import NBSP, WORD_JOINER
+from biuletyn.events.enums import AttendanceMode
 from biuletyn.registrations import notifications, outbox, services, tokens
 from biuletyn.registrations.enums import (
     NEED_SHORT_LABELS,
@@ -29,6 +32,7 @@ from biuletyn.registrations.enums import (
 from biuletyn.registrations.models import OutboxMessage
 from biuletyn.registrations.services import NeedAnswer
 from biuletyn.registrations.sms import LocmemBackend
+from tests.factories.events import days, make_event
 from tests.factories.registrations import make_setup, register
 
 pytestmark = pytest.mark.integration
@@ -269,3 +273,77 @@ def test_the_answer_to_a_case_is_told_without_naming_the_need(setup, person, adm
     message = OutboxMessage.objects.get(kind=MessageKind.CASE_ANSWERED)
     assert "PJM" not in texts_of(message)
     assert "Tłumacz" not in message.body
+
+
+# --- how the text reads -----------------------------------------------------------------------
+
+
+def test_a_sentence_ending_on_an_all_day_date_has_one_full_stop(calendar):
+    """A date ends in "r." ("11–13 stycznia 2027 r."): a text message that ends its sentence on
+    it must not read "r.."."""
+    start = days(40)
+    event = make_event(
+        calendar,
+        start_date=start,
+        end_date=start + dt.timedelta(days=2),
+        start_time=None,
+        end_time=None,
+    )
+    registration = register(make_setup(event), phone="600100300").registration
+    assert notifications.when(event).endswith("r.")
+    for kind in (
+        MessageKind.CONFIRMATION,
+        MessageKind.PROMOTED,
+        MessageKind.REMINDER,
+        MessageKind.EVENT_CHANGED,
+    ):
+        for language in ("pl", "en"):
+            with translation.override(language):
+                rendered = notifications.render(
+                    kind, notifications._person_context(registration, event)
+                )
+            for text in rendered:
+                assert ".." not in text, (kind, language, text)
+            if language == "pl":
+                said = notifications.when(event).replace(NBSP, " ").replace(WORD_JOINER, "")
+                assert f"{said} Twój link:" in rendered[2], kind
+
+
+def test_one_full_stop_keeps_an_ellipsis_and_an_address():
+    assert (
+        notifications._one_stop("jutro, 11–13 stycznia 2027 r..") == "jutro, 11–13 stycznia 2027 r."
+    )
+    assert notifications._one_stop("Czekamy...") == "Czekamy..."
+    assert notifications._one_stop("https://example.org/../a") == "https://example.org/../a"
+
+
+def test_a_hybrid_events_place_names_the_address_once_then_the_way_online(calendar):
+    event = make_event(
+        calendar, attendance_mode=AttendanceMode.MIXED, online_url="https://spotkanie.example/x"
+    )
+    setup = make_setup(event)
+    register(setup, needs=[NeedAnswer(Need.PJM)], health_consent=True)
+    venue = f"{event.venue.name}, ul. Peowiaków 12, 20-007 Lublin"
+    expected = f"Gdzie: {venue}; można też dołączyć online: https://spotkanie.example/x\n"
+    for message in OutboxMessage.objects.all():
+        assert expected in message.body, message.kind
+        assert "Online:" not in message.body
+        assert message.body.count("Peowiaków") == 1
+
+
+def test_an_online_event_is_online_with_its_address(calendar):
+    event = make_event(
+        calendar, attendance_mode=AttendanceMode.ONLINE, online_url="https://spotkanie.example/y"
+    )
+    with translation.override("pl"):
+        assert notifications.place(event) == "online: https://spotkanie.example/y"
+
+
+def test_a_cancelled_registration_is_anulowane_and_the_code_is_named(person):
+    [message] = person_messages(person, MessageKind.CANCELLED_BY_PERSON)
+    assert message.subject == f"Zgłoszenie anulowane: {person.setup.event.title}"
+    assert "Twoje zgłoszenie jest anulowane" in message.body
+    assert "odwoł" not in texts_of(message)
+    assert f"Kod zgłoszenia: {person.reference}" in message.body
+    [confirmation] = person_messages(person, MessageKind.CONFIRMATION)
+    assert "Aby zobaczyć, zmienić lub anulować zgłoszenie, otwórz swój link:" in confirmation.body

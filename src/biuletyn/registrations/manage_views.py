@@ -245,6 +245,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponseBase:
             "export_token": tokens.make(registration.public_id, Purpose.EXPORT),
             "other_languages": _other_language_url("registrations:manage", token),
             "case_statuses": CaseStatus,
+            "pjm_provided": services.pjm_provided(registration.setup),
             **_purge_dates(registration),
         }
     )
@@ -346,8 +347,8 @@ def _do_cancel(request: HttpRequest, registration: Registration, token: str) -> 
             messages.success(
                 request,
                 _(
-                    "Your registration is cancelled. Your seat went to the next person on the "
-                    "waiting list, if there is one. Thank you for letting us know."
+                    "Your registration is cancelled. Your seat goes to someone on the waiting "
+                    "list, if there is anyone on it. Thank you for letting us know."
                 ),
             )
         else:
