@@ -532,8 +532,8 @@ PLANS: tuple[Plan, ...] = (
                 ago=_ago(10, 2),
             ),
             Person(
-                # Freed his seat half a day ago: the pair first in line does not fit in it, the single
-                # person behind them does.
+                # Freed his seat half a day ago: the pair first in line does not fit in it,
+                # the single person behind them does.
                 key="s10",
                 name="Wojciech Jasiński",
                 email="wojciech.jasinski@example.com",
