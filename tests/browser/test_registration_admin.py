@@ -83,7 +83,14 @@ class Walk:
     def check(self, where: str) -> None:
         assert self.page.locator("html").get_attribute("lang") == "pl", where
         assert_no_axe_violations(self.page)
-        for text in english_in(interface_texts(self.page), content=self.content):
+        # Registrations made during the walk, and every registration's code (random letters
+        # and digits, which may spell an English word): content, not interface text.
+        content = [
+            *self.content,
+            *Registration.objects.values_list("name", flat=True),
+            *(registration.reference for registration in Registration.objects.all()),
+        ]
+        for text in english_in(interface_texts(self.page), content=content):
             self.found.setdefault(text, where)
 
     def visit(self, path: str) -> None:
