@@ -29,7 +29,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -43,7 +42,7 @@ from biuletyn.core.translations import content_language
 from biuletyn.core.visibility import is_visible
 from biuletyn.events.dates import WARSAW
 
-from . import audit, privacy, services, tokens
+from . import audit, privacy, queries, services, tokens
 from .enums import CaseStatus, RegistrationStatus
 from .manage_forms import ChangeForm
 from .models import Registration
@@ -167,17 +166,6 @@ def _event_url(event: Any, request: HttpRequest) -> str | None:
 # --- what the page shows -----------------------------------------------------------------------
 
 
-def waiting_position(registration: Registration) -> int | None:
-    """The registration's place in the waiting list's queue (1: next to get a seat)."""
-    if registration.status != RegistrationStatus.WAITING:
-        return None
-    ahead = registration.setup.registrations.filter(status=RegistrationStatus.WAITING).filter(
-        Q(created_at__lt=registration.created_at)
-        | Q(created_at=registration.created_at, pk__lt=registration.pk)
-    )
-    return ahead.count() + 1
-
-
 def _purge_dates(registration: Registration) -> dict[str, Any]:
     """When the accommodation answers go and when the registration is anonymised: the days
     after the event ends (and the dates, once the event's date stands)."""
@@ -234,7 +222,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponseBase:
     context.update(
         {
             "cases": cases,
-            "waiting_position": waiting_position(registration),
+            "waiting_position": queries.waiting_position(registration),
             "can_change": _can_change(registration),
             "can_cancel": registration.status
             in (

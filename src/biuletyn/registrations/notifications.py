@@ -241,15 +241,6 @@ def render(kind: str, context: dict[str, Any]) -> tuple[str, str, str]:
     return _one_stop(subject), _one_stop(body), _one_stop(text).replace(NBSP, " ")
 
 
-def waiting_position(registration: Registration) -> int:
-    """The registration's place in the waiting list (1: the next to get a seat)."""
-    ahead = registration.setup.registrations.filter(status=RegistrationStatus.WAITING).filter(
-        Q(created_at__lt=registration.created_at)
-        | Q(created_at=registration.created_at, pk__lt=registration.pk)
-    )
-    return ahead.count() + 1
-
-
 def _person_context(registration: Registration, event: EventPage, **extra: Any) -> dict[str, Any]:
     return {
         **_event_context(event),
@@ -279,7 +270,7 @@ def to_person(registration: Registration, kind: str, **context: Any) -> list[Out
         event = event_for(registration.setup, registration.language)
         extra: dict[str, Any] = {}
         if kind == MessageKind.WAITING:
-            extra["position"] = waiting_position(registration)
+            extra["position"] = queries.waiting_position(registration)
         subject, body, text = render(kind, _person_context(registration, event, **extra))
         calendar = _calendar_file(event) if kind in WITH_ICS else ""
     common: dict[str, Any] = {

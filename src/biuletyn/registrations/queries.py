@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from .enums import ACTIVE_STATUSES, NEED_SHORT_LABELS, OPEN_CASE_STATUSES, Need
-from .models import AccommodationRequest, RegistrationSetup
+from .enums import ACTIVE_STATUSES, NEED_SHORT_LABELS, OPEN_CASE_STATUSES, Need, RegistrationStatus
+from .models import AccommodationRequest, Registration, RegistrationSetup
 
 if TYPE_CHECKING:
     from biuletyn.events.models import EventPage
@@ -53,3 +53,15 @@ def accommodation_summary(setup: RegistrationSetup) -> list[tuple[str, int]]:
     return [
         (str(NEED_SHORT_LABELS[Need(need)]), rows[need]) for need in Need.values if need in rows
     ]
+
+
+def waiting_position(registration: Registration) -> int | None:
+    """The registration's place in its event's waiting list (1: the first in line), in the
+    order ``services._promote`` goes through it; None when it is not waiting."""
+    if registration.status != RegistrationStatus.WAITING:
+        return None
+    ahead = registration.setup.registrations.filter(status=RegistrationStatus.WAITING).filter(
+        Q(created_at__lt=registration.created_at)
+        | Q(created_at=registration.created_at, pk__lt=registration.pk)
+    )
+    return ahead.count() + 1

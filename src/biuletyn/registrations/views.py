@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -28,7 +27,7 @@ from biuletyn.events.dates import WARSAW
 from . import audit, queries, ratelimit, services, tokens
 from .enums import RegistrationStatus
 from .forms import RegistrationForm
-from .models import Registration, RegistrationSetup
+from .models import RegistrationSetup
 
 if TYPE_CHECKING:
     from biuletyn.events.models import EventPage
@@ -145,20 +144,6 @@ def _see_other(url: str) -> HttpResponse:
     return _never_stored(response)
 
 
-def waiting_position(registration: Registration) -> int:
-    """The registration's place in its event's waiting list (1 is next)."""
-    return (
-        Registration.objects.filter(
-            setup_id=registration.setup_id, status=RegistrationStatus.WAITING
-        )
-        .filter(
-            Q(created_at__lt=registration.created_at)
-            | Q(created_at=registration.created_at, pk__lte=registration.pk)
-        )
-        .count()
-    )
-
-
 def outcome_messages(outcome: services.Outcome) -> list[str]:
     """What the person's page says first after the form: where they stand, and what became of
     their needs."""
@@ -172,7 +157,7 @@ def outcome_messages(outcome: services.Outcome) -> list[str]:
                 "Thank you. There are not enough free places for you now, so we have put you on "
                 "the waiting list (number %(position)s in line)."
             )
-            % {"position": waiting_position(registration)}
+            % {"position": queries.waiting_position(registration)}
         )
     if outcome.needs_dropped:
         texts.append(
