@@ -6,10 +6,12 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
+from django.urls import resolve
+
 from biuletyn.events.models import EventPage
-from biuletyn.registrations import services
+from biuletyn.registrations import services, tokens
 from biuletyn.registrations.enums import ContactPreference
-from biuletyn.registrations.models import RegistrationSetup
+from biuletyn.registrations.models import Registration, RegistrationSetup
 
 _people = itertools.count(1)
 
@@ -34,3 +36,15 @@ def register(setup: RegistrationSetup, **fields: Any) -> services.Outcome:
         "contact_preference": ContactPreference.EMAIL,
     }
     return services.register(setup=setup, **{**defaults, **fields})
+
+
+def link_target(
+    location: str, purpose: tokens.Purpose = tokens.Purpose.VIEW
+) -> tuple[str, Registration | None]:
+    """The view a signed link (a redirect's ``Location``) opens and the registration it opens it for.
+
+    Compare links this way, never as strings: a token carries the second it was made, so two
+    links to the same page differ when they were made a second apart."""
+    match = resolve(location.split("?", 1)[0])
+    public_id = tokens.read(match.kwargs["token"], purpose)
+    return match.view_name, Registration.objects.filter(public_id=public_id).first()
