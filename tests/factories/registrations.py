@@ -41,7 +41,7 @@ def register(setup: RegistrationSetup, **fields: Any) -> services.Outcome:
 def link_target(
     location: str, purpose: tokens.Purpose = tokens.Purpose.VIEW
 ) -> tuple[str, Registration | None]:
-    """The view a signed link (a redirect's ``Location``) opens and the registration it opens it for.
+    """The view a signed link (a redirect's ``Location``) opens, and for which registration.
 
     Compare links this way, never as strings: a token carries the second it was made, so two
     links to the same page differ when they were made a second apart."""
