@@ -250,6 +250,9 @@ REGISTRATION_RATE_LIMITS = {
     "ip": envint("REGISTRATION_RATE_LIMIT_IP", 20),
     "contact": envint("REGISTRATION_RATE_LIMIT_CONTACT", 5),
 }
+# Reverse proxies in front of the app that append to X-Forwarded-For (nginx: 1). With 0 the
+# client is REMOTE_ADDR; behind a proxy that would be the proxy, and everyone would share a limit.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 # Text messages: without a backend, an SMS is a task for staff (shown in the admin).
 SMS_BACKEND = envstr("SMS_BACKEND", "biuletyn.registrations.sms.ManualBackend")
 # The outbox: attempts before a message is marked failed, and the wait after each failure.
