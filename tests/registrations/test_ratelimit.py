@@ -28,7 +28,9 @@ def attempt(now: float, *, ip: str = "192.0.2.10", email: str = "") -> int | Non
 
 @pytest.mark.parametrize("before", [0, 1, 2, 3])
 def test_a_burst_across_the_turn_of_the_hour_is_counted_whole(before):
-    moments = [TURN - 2 + 0.5 * i for i in range(before)] + [TURN + 1 + i for i in range(3 - before)]
+    moments = [TURN - 2 + 0.5 * i for i in range(before)] + [
+        TURN + 1 + i for i in range(3 - before)
+    ]
     assert [attempt(moment) for moment in moments] == [None, None, None]
     assert attempt(TURN + 5) is not None
 
@@ -69,5 +71,7 @@ def test_behind_a_proxy_the_address_is_the_one_the_proxy_saw(settings):
 
 
 def test_without_a_proxy_a_forwarded_header_is_ignored():
-    request = RequestFactory().post("/", REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR="203.0.113.5")
+    request = RequestFactory().post(
+        "/", REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR="203.0.113.5"
+    )
     assert ratelimit.client_ip(request) == "192.0.2.1"
