@@ -133,3 +133,31 @@ def test_a_rolled_back_publication_tells_nobody(event, people, django_capture_on
         publish_then_fail()
     assert callbacks == []
     assert changed_messages() == []
+
+
+def test_each_language_version_tells_those_who_read_it(
+    event, calendar, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Locale
+
+    from biuletyn.pages.services import translate_alias
+
+    alias = event.get_translation(Locale.objects.get(language_code="en"))
+    english = translate_alias(alias, title="Meeting of NGOs with the city", slug="ngo-meeting")
+    setup = make_setup(event)
+    polish_reader = register(setup).registration
+    english_reader = register(setup, language="en").registration
+
+    publish(
+        english,
+        django_capture_on_commit_callbacks,
+        status=EventStatus.CANCELLED,
+        status_note="The hall is being repaired.",
+    )
+    told = changed_messages()
+    assert [m.registration_id for m in told] == [english_reader.pk]
+    assert told[0].subject == "Event cancelled: Meeting of NGOs with the city"
+
+    publish(event, django_capture_on_commit_callbacks, status=EventStatus.CANCELLED)
+    told = changed_messages()[1:]
+    assert [m.registration_id for m in told] == [polish_reader.pk]

@@ -14,8 +14,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
@@ -36,6 +37,9 @@ from .enums import (
     RegistrationStatus,
 )
 from .models import AccommodationRequest, OutboxMessage, Registration, RegistrationSetup
+
+if TYPE_CHECKING:
+    from biuletyn.events.models import EventPage
 
 
 class RegistrationError(Exception):
@@ -666,9 +670,9 @@ def mark_contacted(*, message: OutboxMessage, now: dt.datetime | None = None) ->
 # --- the event changes -------------------------------------------------------------------------
 
 
-def event_state(setup: RegistrationSetup) -> str:
-    """What registrants were told of the event: its status, standing dates and attendance."""
-    event = setup.event
+def _state_of(event: EventPage) -> str:
+    """What registrants were told of one version of the event: its status, standing dates and
+    attendance."""
     schedule = event.schedule
     return "|".join(
         [
@@ -680,21 +684,39 @@ def event_state(setup: RegistrationSetup) -> str:
     )
 
 
+def event_state(setup: RegistrationSetup) -> str:
+    """What registrants were told of the event, per language: each person reads the version in
+    the language they registered in (or the Polish one where there is none), and each version
+    is edited on its own, so a cancellation published in English only is news to those who
+    registered in English."""
+    languages = [code for code, _name in settings.LANGUAGES]
+    return "\n".join(
+        f"{code}={_state_of(notifications.event_for(setup, code))}" for code in languages
+    )
+
+
+def _states(stored: str) -> dict[str, str]:
+    return dict(line.split("=", 1) for line in stored.splitlines() if "=" in line)
+
+
 def notify_event_change(*, setup: RegistrationSetup) -> int:
-    """After a publish: when the event was cancelled, postponed, given a new date or moved
-    online since registrants were last told, tell everyone registered. Safe to run again."""
+    """After a publish: when a version of the event was cancelled, postponed, given a new date
+    or moved online since its readers were last told, tell everyone registered in its language.
+    Safe to run again."""
     with transaction.atomic():
         setup = _locked_setup(setup.pk)
         state = event_state(setup)
-        if not setup.notified_state:
-            setup.notified_state = state
-            setup.save(update_fields=["notified_state"])
-            return 0
-        if state == setup.notified_state:
-            return 0
+        told = _states(setup.notified_state)
         setup.notified_state = state
         setup.save(update_fields=["notified_state"])
-        people = list(setup.registrations.filter(status__in=ACTIVE_STATUSES))
+        if not told:
+            return 0
+        changed = {code for code, now in _states(state).items() if told.get(code, now) != now}
+        if not changed:
+            return 0
+        people = list(
+            setup.registrations.filter(status__in=ACTIVE_STATUSES, language__in=changed)
+        )
         for registration in people:
             notifications.to_person(registration, MessageKind.EVENT_CHANGED)
     return len(people)
