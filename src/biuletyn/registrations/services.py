@@ -714,9 +714,7 @@ def notify_event_change(*, setup: RegistrationSetup) -> int:
         changed = {code for code, now in _states(state).items() if told.get(code, now) != now}
         if not changed:
             return 0
-        people = list(
-            setup.registrations.filter(status__in=ACTIVE_STATUSES, language__in=changed)
-        )
+        people = list(setup.registrations.filter(status__in=ACTIVE_STATUSES, language__in=changed))
         for registration in people:
             notifications.to_person(registration, MessageKind.EVENT_CHANGED)
     return len(people)
