@@ -15,6 +15,17 @@ from tests.factories.site import ensure_site_tree
 pytest_plugins = ["tests.browser.reporting"]
 
 
+@pytest.fixture(autouse=True)
+def _empty_caches() -> None:
+    """Every test starts with empty caches. The test cache (locmem) lives as long as the worker
+    process, so without this what one test left there (rate-limit counts, Wagtail's site root
+    paths) would decide another's result, depending on which tests the worker ran before."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def site_tree(db):
     """Locales, the Polish and English home pages and the default Site."""

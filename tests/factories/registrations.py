@@ -4,6 +4,7 @@ through the same service the form calls."""
 from __future__ import annotations
 
 import itertools
+import uuid
 from typing import Any
 
 from django.urls import resolve
@@ -25,6 +26,27 @@ def make_setup(event: EventPage, **fields: Any) -> RegistrationSetup:
         "organiser_email": "organizator@rowne-szanse.example",
     }
     return services.save_setup(setup=RegistrationSetup(event=event, **{**defaults, **fields}))
+
+
+def form_url(event: EventPage) -> str:
+    """The registration form of ``event``, in the event's language."""
+    return f"{event.url}{event.reverse_subpage('registration')}"
+
+
+def form_fields(**overrides: object) -> dict[str, object]:
+    """What a person sends through the registration form: Anna Kowalska, by e-mail, one seat,
+    no needs. An override of None leaves the field out."""
+    data: dict[str, object] = {
+        "name": "Anna Kowalska",
+        "email": "anna@example.org",
+        "phone": "",
+        "contact_preference": "email",
+        "seats": "1",
+        "idempotency_key": uuid.uuid4().hex,
+        "fax": "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
 
 
 def register(setup: RegistrationSetup, **fields: Any) -> services.Outcome:

@@ -12,46 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import uuid
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, PageViewRestriction
 
-from biuletyn.events.models import EventPage
 from biuletyn.registrations.enums import MessageKind, Need, RegistrationStatus
 from biuletyn.registrations.models import AccommodationRequest, OutboxMessage, Registration
 from tests.factories.events import days, make_event
-from tests.factories.registrations import link_target, make_setup, register
+from tests.factories.registrations import form_fields as fields
+from tests.factories.registrations import form_url, link_target, make_setup, register
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """The rate limits count in the cache, which lives as long as the test process."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def form_url(event: EventPage) -> str:
-    return f"{event.url}{event.reverse_subpage('registration')}"
-
-
-def fields(**overrides: object) -> dict[str, object]:
-    data: dict[str, object] = {
-        "name": "Anna Kowalska",
-        "email": "anna@example.org",
-        "phone": "",
-        "contact_preference": "email",
-        "seats": "1",
-        "idempotency_key": uuid.uuid4().hex,
-        "fax": "",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
 
 
 def text_of(response) -> str:

@@ -12,44 +12,17 @@ the consent; a person registering for a webinar; a screen-reader user listing he
 from __future__ import annotations
 
 import re
-import uuid
 
 import pytest
-from django.core.cache import cache
 
 from biuletyn.events.enums import AttendanceMode
-from biuletyn.events.models import EventPage
 from biuletyn.registrations import services
 from biuletyn.registrations.models import AccommodationRequest, Registration
 from tests.factories.events import days, make_event
-from tests.factories.registrations import make_setup, register
+from tests.factories.registrations import form_fields as fields
+from tests.factories.registrations import form_url, make_setup, register
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def form_url(event: EventPage) -> str:
-    return f"{event.url}{event.reverse_subpage('registration')}"
-
-
-def fields(**overrides: object) -> dict[str, object]:
-    data: dict[str, object] = {
-        "name": "Anna Kowalska",
-        "email": "anna@example.org",
-        "phone": "",
-        "contact_preference": "email",
-        "seats": "1",
-        "idempotency_key": uuid.uuid4().hex,
-        "fax": "",
-    }
-    data.update(overrides)
-    return data
 
 
 def note(html: str, note_id: str) -> str | None:

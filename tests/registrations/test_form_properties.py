@@ -16,38 +16,12 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from biuletyn.registrations.enums import Need
 from biuletyn.registrations.models import AccommodationRequest, OutboxMessage, Registration
+from tests.registrations.strategies import CHOICE, CONSENT, NEEDS, SEATS
+from tests.strategies import EMAIL, PHONE, TEXT
 
 pytestmark = pytest.mark.integration
 
-ODD = st.sampled_from(
-    [
-        "",
-        " ",
-        "\t \n",
-        "Zażółć gęślą jaźń",
-        "Łukasz Żółkiewski-Ćwik",
-        "مرحبا بالعالم",
-        "שלום עולם",
-        "\u202eodwrócony\u202c",
-        "👩‍🦽🦻🏽🤟",
-        "x" * 10_000,
-        "ą" * 10_000,
-        "\x00",
-        "a\x00b",
-        "<script>alert(1)</script>",
-        "' OR 1=1 --",
-        "\u00a0\u2003",
-    ]
-)
-TEXT = ODD | st.text(max_size=60)
-EMAIL = ODD | st.emails() | st.just("anna@example.org")
-PHONE = ODD | st.from_regex(r"\+?[0-9 ]{9,15}", fullmatch=True) | st.just("600 100 200")
-CHOICE = st.sampled_from(["email", "sms", "phone", "video", "", "fax", "x" * 10_000, "\x00"])
-SEATS = st.sampled_from(["1", "2", "4", "0", "-1", "5", "1.5", "9" * 400, "", " 3 "]) | TEXT
-NEEDS = st.lists(st.sampled_from([*Need.values, "bogus", "", "\x00"]), max_size=5)
-CONSENT = st.sampled_from([None, "on", "", "false", "x" * 10_000])
 HONEYPOT = st.sampled_from(["", "", "", "http://spam.example", "\x00"])
 KEY = st.sampled_from([None, "", "zz", "x" * 10_000]) | st.builds(lambda: uuid.uuid4().hex)
 

@@ -21,35 +21,13 @@ from biuletyn.registrations.enums import Need
 from biuletyn.registrations.models import AccommodationRequest, Registration
 from biuletyn.registrations.services import NeedAnswer
 from tests.factories.registrations import register
+from tests.registrations.strategies import CHOICE, CONSENT, NEEDS, SEATS
+from tests.strategies import EMAIL as ANY_EMAIL
+from tests.strategies import PHONE, TEXT
 
 pytestmark = pytest.mark.integration
 
-ODD = st.sampled_from(
-    [
-        "",
-        " ",
-        "\t \n",
-        "Zażółć gęślą jaźń",
-        "Łukasz Żółkiewski-Ćwik",
-        "مرحبا بالعالم",
-        "שלום עולם",
-        "\u202eodwrócony\u202c",
-        "👩‍🦽🦻🏽🤟",
-        "x" * 10_000,
-        "ą" * 10_000,
-        "\x00",
-        "a\x00b",
-        "<script>alert(1)</script>",
-        "\u00a0\u2003",
-    ]
-)
-TEXT = ODD | st.text(max_size=60)
-EMAIL = ODD | st.emails() | st.just("anna@example.org") | st.just("taken@example.org")
-PHONE = ODD | st.from_regex(r"\+?[0-9 ]{9,15}", fullmatch=True) | st.just("600 100 200")
-CHOICE = st.sampled_from(["email", "sms", "phone", "video", "", "fax", "x" * 10_000, "\x00"])
-SEATS = st.sampled_from(["1", "2", "3", "4", "0", "-1", "5", "1.5", "9" * 400, "", " 2 "]) | TEXT
-NEEDS = st.lists(st.sampled_from([*Need.values, "bogus", "", "\x00"]), max_size=5)
-CONSENT = st.sampled_from([None, "on", "", "false", "x" * 10_000])
+EMAIL = ANY_EMAIL | st.just("taken@example.org")  # one of them another person's
 
 # The registration's own columns a failed change must leave as they were.
 COLUMNS = [
