@@ -21,6 +21,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
 
+from biuletyn.core.db import retry_when_locked
 from biuletyn.events.dates import WARSAW, is_working_day, last_day_to_request_interpreter
 
 from . import notifications
@@ -257,6 +258,7 @@ def _store_needs(
     return AccommodationRequest.objects.bulk_create(cases)
 
 
+@retry_when_locked
 def register(
     *,
     setup: RegistrationSetup,
@@ -440,6 +442,7 @@ def _confirm(registration: Registration, allocation: Allocation, *, now: dt.date
     )
 
 
+@retry_when_locked
 def promote_waiting(*, setup: RegistrationSetup, now: dt.datetime | None = None) -> int:
     """Fill freed places from the waiting list (after a cancellation, a larger capacity, or
     the release of wheelchair spaces). Safe to run again."""
@@ -468,6 +471,7 @@ def needs_of(registration: Registration) -> list[NeedAnswer]:
 # --- changing and cancelling ---------------------------------------------------------------------
 
 
+@retry_when_locked
 def cancel(
     *, registration: Registration, by_person: bool = True, now: dt.datetime | None = None
 ) -> Registration:
@@ -501,6 +505,7 @@ def cancel(
     return registration
 
 
+@retry_when_locked
 def change(
     *,
     registration: Registration,
@@ -590,6 +595,7 @@ def change(
 # --- staff ---------------------------------------------------------------------------------------
 
 
+@retry_when_locked
 def answer_case(
     *,
     case: AccommodationRequest,
@@ -617,6 +623,7 @@ def answer_case(
     return case
 
 
+@retry_when_locked
 def release_moderated(
     *, registration: Registration, accept: bool, now: dt.datetime | None = None
 ) -> Registration:
