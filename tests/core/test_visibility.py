@@ -123,6 +123,7 @@ def world(site_tree):
 
     return {
         "home": home,
+        "when": when,
         "bulletin": bulletin,
         "calendar": calendar,
         "category": category,
@@ -161,6 +162,7 @@ def _surfaces(world) -> list[str]:
             article = world["public"] if language == "pl" else _english(world["public"])
             event = world["public_event"] if language == "pl" else _english(world["public_event"])
             month = days(12).strftime("%Y-%m")
+            written = timezone.localtime(world["when"])
             urls += [
                 "/" if language == "pl" else "/en/",
                 b.url,
@@ -169,7 +171,9 @@ def _surfaces(world) -> list[str]:
                 b.url
                 + b.reverse_subpage(
                     "month",
-                    kwargs={"year": f"{timezone.now():%Y}", "month": f"{timezone.now():%m}"},
+                    # the month the articles are in, in Warsaw (not this month: on the 1st
+                    # it would have none, and the check would prove nothing)
+                    kwargs={"year": f"{written:%Y}", "month": f"{written:%m}"},
                 ),
                 article.url,
                 c.url,
@@ -203,6 +207,11 @@ def test_the_surfaces_do_show_the_public_pages(client, world):
     with override("pl"):
         assert "Jawny artykuł" in client.get("/").content.decode()
         assert "Jawny artykuł" in client.get(world["bulletin"].url).content.decode()
+        written = timezone.localtime(world["when"])
+        month = world["bulletin"].url + world["bulletin"].reverse_subpage(
+            "month", kwargs={"year": f"{written:%Y}", "month": f"{written:%m}"}
+        )
+        assert "Jawny artykuł" in client.get(month).content.decode()
         article = client.get(world["public"].url).content.decode()
         assert article.count("Jawny artykuł") >= 2  # its own title, and the link to itself
         event_page = client.get(world["public_event"].url).content.decode()

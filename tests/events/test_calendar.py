@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from biuletyn.events.models import EventPage, EventRelatedArticle
 from tests.factories.bulletin import make_category, make_organisation
-from tests.factories.events import days, make_event
+from tests.factories.events import before, days, make_event
 from tests.factories.venues import make_venue
 
 pytestmark = pytest.mark.integration
@@ -204,7 +204,8 @@ def test_the_calendar_reads_a_constant_number_of_queries(client, calendar, view)
     assert count() == few
 
 
-def test_event_page_shows_the_facts_the_offer_and_the_venue_profile(client, calendar):
+def test_event_page_shows_the_facts_the_offer_and_the_venue_profile(client, calendar, monkeypatch):
+    before(monkeypatch, dt.date(2027, 3, 26))
     contact = make_organisation(name="Wydział Spraw Społecznych", email="spoleczne@example.pl")
     event = make_event(
         calendar,

@@ -19,7 +19,7 @@ from wagtail.models import Locale, PageViewRestriction
 from biuletyn.events.models import EventPage
 from biuletyn.events.queries import FEED_KEEPS_PAST_DAYS
 from tests.factories.bulletin import make_category, make_organisation
-from tests.factories.events import days, make_event
+from tests.factories.events import before, days, make_event
 from tests.factories.venues import make_venue
 
 pytestmark = pytest.mark.integration
@@ -358,8 +358,9 @@ def test_organiser_without_an_email_is_not_the_organizer(client, calendar):
     ("language", "last_day"), [("pl", "3\u00a0czerwca\u00a02027"), ("en", "3\u00a0June\u00a02027")]
 )
 def test_description_has_the_lead_and_the_interpreter_on_request_with_the_last_day(
-    client, calendar, language, last_day
+    client, calendar, language, last_day, monkeypatch
 ):
+    before(monkeypatch, D(2027, 6, 3))
     event = make_event(
         calendar,
         start_date=D(2027, 6, 8),

@@ -67,3 +67,12 @@ def make_event(
 def days(n: int) -> dt.date:
     """The day ``n`` days from today in Warsaw (negative: in the past)."""
     return timezone.localdate() + dt.timedelta(days=n)
+
+
+def before(monkeypatch: Any, day: dt.date) -> None:
+    """Let the calendar's "today" be no later than the day before ``day``, so that a test of a
+    fixed date (a holiday rule of 2027) still sees it as coming once that date has passed."""
+    from biuletyn.events import queries
+
+    pinned = min(timezone.localdate(), day - dt.timedelta(days=1))
+    monkeypatch.setattr(queries, "today", lambda: pinned)
