@@ -2,7 +2,9 @@
 registration taken by staff, and the answer to an accommodation request.
 
 Every error is a sentence in the editor's language next to its field; nothing an editor typed is
-lost on an error.
+lost on an error. Numbers are typed in text fields with a numeric keyboard (``inputmode``), as on
+the public form: a browser's number field sends nothing for a typo such as "3e", and an empty
+capacity means "no limit", so a typo must come back as an error instead.
 """
 
 from __future__ import annotations
@@ -12,16 +14,38 @@ from typing import Any
 
 from django import forms
 from django.core.validators import MaxValueValidator
+from django.forms.fields import DateTimeFormatsIterator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.widgets import AdminDateTimeInput
+from wagtail.models import Locale
 
-from .enums import NEEDS_WITH_DETAILS, CaseStatus, Channel, ContactPreference, Need
+from . import services
+from .enums import (
+    NEED_SHORT_LABELS,
+    NEEDS_WITH_DETAILS,
+    CaseStatus,
+    Channel,
+    ContactPreference,
+    Need,
+)
 from .exports import ADMIN_CONTACT_PREFERENCES
 from .models import RegistrationSetup
 from .services import NeedAnswer, phone_key
 
 DATE_TIME_FIELDS = ("opens_at", "closes_at", "wheelchair_release_at")
+# The one way the admin writes a date and time: in the field, in its hint and in its error
+# ("20.12.2026 10:00"), in both languages; the picker writes it so too. ISO dates
+# ("2026-12-20 10:00") are still read.
+DATE_TIME_FORMAT = "%d.%m.%Y %H:%M"
+NUMBER_FIELDS = ("capacity", "wheelchair_spaces", "max_seats_per_registration")
+
+
+def number_input() -> forms.TextInput:
+    """A whole number typed as text with a numeric keyboard: what was typed comes back as it
+    is, a typo included, and gets its error."""
+    return forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
 
 
 class RegistrationSetupForm(WagtailAdminModelForm):
@@ -62,6 +86,31 @@ class RegistrationSetupForm(WagtailAdminModelForm):
         for name, errors in messages.items():
             if name in self.fields:
                 self.fields[name].error_messages.update(errors)
+        for name in NUMBER_FIELDS:
+            if name in self.fields:
+                self.fields[name].widget = number_input()
+        hints = {
+            "opens_at": _(
+                "Time in Poland, for example 20.12.2026 10:00. Leave empty to open it as soon "
+                "as you save."
+            ),
+            "closes_at": _(
+                "Time in Poland, for example 20.12.2026 10:00. Leave empty to close it when "
+                "the event starts."
+            ),
+            "wheelchair_release_at": _(
+                "Time in Poland, for example 20.12.2026 10:00. Until then only people who need "
+                "a wheelchair space can take one. After it, free wheelchair spaces are open to "
+                "everyone. Leave empty to hold them to the end."
+            ),
+        }
+        for name in DATE_TIME_FIELDS:
+            if name in self.fields:
+                field = self.fields[name]
+                assert isinstance(field, forms.DateTimeField)
+                field.widget = AdminDateTimeInput(format=DATE_TIME_FORMAT)
+                field.input_formats = [DATE_TIME_FORMAT, *DateTimeFormatsIterator()]
+                field.help_text = hints[name]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -84,7 +133,88 @@ class RegistrationSetupForm(WagtailAdminModelForm):
             self.add_error(
                 "closes_at", _("Registration must close after it opens. Check both times.")
             )
+        if event is not None:
+            self._check_against_the_start(event, data)
+        if self.instance.pk:
+            self._check_against_the_people(data)
         return data
+
+    def _check_against_the_start(self, event: Any, data: dict[str, Any]) -> None:
+        """Registration happens before the event: it cannot open, close or release the
+        wheelchair spaces after the event has begun. A postponed event without a new date has
+        no start to compare with."""
+        source = event.get_translation_or_none(Locale.get_default()) or event
+        if source.date_to_be_announced:
+            return
+        start = source.schedule.first_instant
+        opens, closes = data.get("opens_at"), data.get("closes_at")
+        release = data.get("wheelchair_release_at")
+        if opens and opens >= start:
+            self.add_error("opens_at", _("Registration must open before the event starts."))
+        if closes and closes > start:
+            self.add_error(
+                "closes_at", _("Registration must close at the latest when the event starts.")
+            )
+        if release and release >= start:
+            self.add_error(
+                "wheelchair_release_at",
+                _("Wheelchair spaces must be released before the event starts."),
+            )
+
+    def _check_against_the_people(self, data: dict[str, Any]) -> None:
+        """Settings that would contradict the people already registered: fewer seats or
+        wheelchair spaces than are confirmed, or no waiting list while people wait on it."""
+        counts = services.counts(self.instance)
+        capacity = data.get("capacity")
+        if (
+            capacity is not None
+            and not self.has_error("capacity")
+            and capacity < counts.seats_taken
+        ):
+            self.add_error(
+                "capacity",
+                ngettext(
+                    "%(taken)s seat is already confirmed for this event. Enter at least "
+                    "%(taken)s, or cancel registrations first.",
+                    "%(taken)s seats are already confirmed for this event. Enter at least "
+                    "%(taken)s, or cancel registrations first.",
+                    counts.seats_taken,
+                )
+                % {"taken": counts.seats_taken},
+            )
+        spaces = data.get("wheelchair_spaces")
+        if (
+            spaces is not None
+            and not self.has_error("wheelchair_spaces")
+            and spaces < counts.wheelchair_taken
+        ):
+            self.add_error(
+                "wheelchair_spaces",
+                ngettext(
+                    "%(taken)s wheelchair space is already taken at this event. Enter at least "
+                    "%(taken)s, or cancel registrations first.",
+                    "%(taken)s wheelchair spaces are already taken at this event. Enter at "
+                    "least %(taken)s, or cancel registrations first.",
+                    counts.wheelchair_taken,
+                )
+                % {"taken": counts.wheelchair_taken},
+            )
+        if self.instance.waiting_list and not data.get("waiting_list") and counts.waiting:
+            self.add_error(
+                "waiting_list",
+                ngettext(
+                    "%(waiting)s registration is on the waiting list, so the list cannot be "
+                    "switched off. First add seats (the person on the list gets them at once) "
+                    "or cancel that registration. If you do not want to take new people, "
+                    "switch registration off.",
+                    "%(waiting)s registrations are on the waiting list, so the list cannot be "
+                    "switched off. First add seats (the people on the list get them at once) "
+                    "or cancel those registrations. If you do not want to take new people, "
+                    "switch registration off.",
+                    counts.waiting,
+                )
+                % {"waiting": counts.waiting},
+            )
 
 
 STAFF_CHANNELS = [choice for choice in Channel.choices if choice[0] != Channel.ONLINE]
@@ -149,6 +279,7 @@ class StaffRegistrationForm(forms.Form):
         label=_("Number of seats"),
         min_value=1,
         initial=1,
+        widget=number_input(),
         help_text=_("The person and the people who come with them."),
         error_messages={
             "required": _("Enter the number of seats."),
@@ -191,6 +322,9 @@ class StaffRegistrationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Seen only in the admin. Never write health details here."),
     )
+    # Set once the page has warned that needs ticked without consent are not stored: sent
+    # again without consent, the form registers the person without their needs.
+    consent_warned = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, setup: RegistrationSetup, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -199,7 +333,6 @@ class StaffRegistrationForm(forms.Form):
         seats = self.fields["seats"]
         assert isinstance(seats, forms.IntegerField)
         seats.max_value = most
-        seats.widget.attrs["max"] = most
         seats.validators.append(MaxValueValidator(most))
         seats.error_messages["max_value"] = ngettext(
             "One registration can take at most %(most)s seat.",
@@ -233,24 +366,55 @@ class StaffRegistrationForm(forms.Form):
             for need in self.cleaned_data.get("needs", [])
         ]
 
+    @property
+    def warned_about_consent(self) -> bool:
+        """Whether the page has already said that needs without consent are not stored."""
+        return bool(self.data.get("consent_warned")) if self.is_bound else False
+
+    def needs_to_warn_about(self) -> list[str]:
+        """The needs ticked without the person's consent that staff have not yet been warned
+        about (short labels, e.g. "PJM, dieta"); empty when there is nothing to say. As on the
+        public form: the page says it once, before anything is registered."""
+        data = self.cleaned_data
+        if data.get("health_consent") or self.warned_about_consent:
+            return []
+        return [str(NEED_SHORT_LABELS[Need(need)]) for need in data.get("needs") or ()]
+
+
+class SometimesRequiredCharField(forms.CharField):
+    """A field needed for some answers only (the form's ``clean`` says which): not marked
+    "(optional)", yet an empty value passes the field's own check. The form sets no
+    ``required`` attribute on it (``use_required_attribute``)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(required=True, **kwargs)
+
+    def validate(self, value: Any) -> None:
+        if value in self.empty_values:
+            return
+        super().validate(value)
+
 
 class CaseAnswerForm(forms.Form):
     """The organiser's answer to one accommodation request. Each case's form has its own prefix,
     so many of them can stand on one page."""
+
+    # The message is needed only for some answers: no field says "required" to the browser or
+    # to a screen reader; the form's errors say what is missing.
+    use_required_attribute = False
 
     status = forms.ChoiceField(
         label=pgettext_lazy("case answer", "Answer"),
         choices=CaseStatus.choices,
         error_messages={"required": _("Choose the answer.")},
     )
-    answer = forms.CharField(
+    answer = SometimesRequiredCharField(
         label=_("Message to the person"),
-        required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
-            "They get it through the way of contact they chose. Needed when you offer an "
-            "alternative or decline."
+            "Needed when you offer an alternative or decline. The person reads it on their "
+            "link; we let them know about it through the way of contact they chose."
         ),
     )
 

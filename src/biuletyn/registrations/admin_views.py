@@ -27,6 +27,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.admin.utils import quote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
@@ -41,11 +42,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext
 from django.views.generic import TemplateView
 from wagtail.admin import messages
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log as wagtail_log
+from wagtail.models import ModelLogEntry
+
+from biuletyn.core.templatetags.biuletyn_text import hyphenate
 
 from . import audit, exports, queries, services
 from .admin_forms import CaseAnswerForm, StaffRegistrationForm
@@ -142,7 +147,7 @@ def _confirmed_sum(field: str) -> Coalesce:
 
 def annotated_setups(queryset: QuerySet[RegistrationSetup], *, today: Any) -> QuerySet[Any]:
     """Setups with their live figures, in one query."""
-    return queryset.select_related("event").annotate(
+    return queryset.select_related("event__locale").annotate(
         seats_taken=_confirmed_sum("seats_held"),
         wheelchair_taken=_confirmed_sum("wheelchair_spaces_held"),
         waiting_count=Count(
@@ -193,11 +198,22 @@ def state_label(state: str) -> str:
     }[state]
 
 
+class SetupPaginator(WagtailPaginator):
+    """The list's "5 zapisy na wydarzenia" said as a count of events, in every plural form."""
+
+    @cached_property
+    def items_count_label(self) -> str:
+        return ngettext(
+            "%(count)s event with registration", "%(count)s events with registration", self.count
+        ) % {"count": self.count}
+
+
 class SetupIndexView(generic.IndexView):
     page_title = gettext_lazy("Registrations")
     default_ordering = "-created_at"
     # The header's button: an event "gets registration switched on", not "an item added".
     add_item_label = gettext_lazy("Set up registration for an event")
+    paginator_class = SetupPaginator
 
     def get_base_queryset(self) -> QuerySet[Any]:
         # Counts come from the annotation; Wagtail's own ordering and paging still apply.
@@ -215,10 +231,12 @@ class SetupIndexView(generic.IndexView):
                 return url("dashboard", quote(setup.pk))
             return self.get_edit_url(setup) or ""
 
+        # Long words of a title break at a syllable with a hyphen in a narrow column (a soft
+        # hyphen: admin.css keeps words whole otherwise), never mid-word as "orzecze/nie".
         title = self._get_title_column_class(TitleColumn)(
             "event",
             label=_("Event"),
-            accessor=lambda setup: setup.event.title,
+            accessor=lambda setup: hyphenate(setup.event.title, setup.event.locale.language_code),
             get_url=link,
         )
         admin = "registrations/admin/cells/"
@@ -424,6 +442,7 @@ class DashboardView(SetupMixin, TemplateView):
         today = timezone.localdate(now)
         coordinator = self.coordinator
         registrations = list(services.registrations_of(setup).select_related("registered_by"))
+        mark_removed(registrations)
         cases_by_registration: dict[int, list[AccommodationRequest]] = {}
         open_cases = 0
         overdue = 0
@@ -498,6 +517,29 @@ class DashboardView(SetupMixin, TemplateView):
         return context
 
 
+def mark_removed(registrations: list[Registration]) -> None:
+    """Give each anonymised registration ``removed``: why its name and contact are gone (the
+    person deleted their data through their link, which the audit log records, or the
+    retention period ran out); "" for the others."""
+    anonymised = [str(item.pk) for item in registrations if item.anonymised_at is not None]
+    at_request: set[str] = set()
+    if anonymised:
+        at_request = set(
+            ModelLogEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(Registration),
+                object_id__in=anonymised,
+                action="biuletyn.registration.delete",
+            ).values_list("object_id", flat=True)
+        )
+    for item in registrations:
+        if item.anonymised_at is None:
+            item.removed = ""  # type: ignore[attr-defined]
+        elif str(item.pk) in at_request:
+            item.removed = _("(data deleted at the person’s request)")  # type: ignore[attr-defined]
+        else:
+            item.removed = _("(data deleted after the retention period)")  # type: ignore[attr-defined]
+
+
 class StaffRegisterView(SetupMixin, TemplateView):
     """Register someone who called, wrote or came in, also while the public form is closed."""
 
@@ -518,21 +560,33 @@ class StaffRegisterView(SetupMixin, TemplateView):
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return self.render(self.form(), idempotency_key=uuid.uuid4().hex)
 
-    def render(self, form: StaffRegistrationForm, *, idempotency_key: str) -> HttpResponse:
+    def render(
+        self,
+        form: StaffRegistrationForm,
+        *,
+        idempotency_key: str,
+        consent_warning: list[str] | None = None,
+    ) -> HttpResponse:
         context = self.get_context_data(
             form=form,
             setup=self.setup_object,
             idempotency_key=idempotency_key,
             action=url("register", self.setup_object.pk),
             accommodation_days=settings.REGISTRATION_ACCOMMODATION_DAYS,
+            consent_warning=consent_warning or [],
         )
         return self.render_to_response(context)
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """Needs ticked without the person's consent bring the form back once with a warning
+        and the ticks kept (nothing registered yet); sent again without consent, the person is
+        registered without their needs."""
         form = self.form()
         key = request.POST.get("idempotency_key", "")[:64] or uuid.uuid4().hex
         if not form.is_valid():
             return self.render(form, idempotency_key=key)
+        if warning := form.needs_to_warn_about():
+            return self.render(form, idempotency_key=key, consent_warning=warning)
         data = form.cleaned_data
         try:
             outcome = services.register(

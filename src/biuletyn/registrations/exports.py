@@ -9,6 +9,9 @@ the rows of the printable check-in list.
   (``with_accommodations``); the caller decides from the user's permission.
 * The preferred contact is named without the public form's hint ("e.g. in PJM"): in the admin
   a way of contact must not tell anyone about a person's health (``ADMIN_CONTACT_PREFERENCES``).
+* The check-in list goes by surname, as staff at the door look people up: the last word of the
+  name, then the whole name, in the order of the Polish alphabet (``polish_sort_key``: "Łukasz"
+  after "Lis", "Śliwa" after "Sowa", "Żak" last).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -148,6 +152,39 @@ def csv_filename(setup: RegistrationSetup) -> str:
     return _("registrations-%(event)s.csv") % {"event": slug}
 
 
+# The Polish alphabet: each letter with a diacritic is a letter of its own, after its base.
+POLISH_ALPHABET = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż"
+_LETTER_RANK = {letter: rank for rank, letter in enumerate(POLISH_ALPHABET)}
+# Letters come after spaces, hyphens and digits ("Nowak" before "Nowakowska", "Anna-Maria"
+# before "Annabella").
+_LETTERS_FROM = 0x10000
+
+
+def _rank(character: str) -> int:
+    if character in _LETTER_RANK:
+        return _LETTERS_FROM + _LETTER_RANK[character]
+    # A letter from another alphabet of the Latin script ("é", "ü", "ç") goes with its base.
+    base = unicodedata.normalize("NFKD", character)[:1]
+    if base in _LETTER_RANK:
+        return _LETTERS_FROM + _LETTER_RANK[base]
+    if character.isalpha():
+        return _LETTERS_FROM + len(POLISH_ALPHABET) + ord(character)
+    return ord(character)
+
+
+def polish_sort_key(text: str) -> tuple[int, ...]:
+    """``text`` as a key that sorts in the order of the Polish alphabet, capitals or not."""
+    return tuple(_rank(character) for character in unicodedata.normalize("NFC", text).casefold())
+
+
+def surname_key(name: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """A person's name as the door staff look it up: by its last word (the surname in "Anna
+    Nowak-Kowalska"), then the whole name. Names written surname first cannot be told apart
+    and go by their last word too."""
+    words = name.split()
+    return (polish_sort_key(words[-1] if words else ""), polish_sort_key(" ".join(words)))
+
+
 @dataclass(frozen=True)
 class CheckInRow:
     number: int
@@ -169,13 +206,15 @@ def _assistant_without_seat(registration: Registration, setup: RegistrationSetup
 
 
 def check_in_rows(setup: RegistrationSetup, *, with_accommodations: bool) -> list[CheckInRow]:
-    """The people expected at the door (confirmed registrations), by name. A wheelchair space:
-    one held for them, or asked for (when none was left, the door staff still need to know).
-    An assistant is an accommodation need too: only coordinators learn who brings one."""
-    registrations = (
+    """The people expected at the door (confirmed registrations), by surname
+    (``surname_key``). A wheelchair space: one held for them, or asked for (when none was left,
+    the door staff still need to know). An assistant is an accommodation need too: only
+    coordinators learn who brings one."""
+    registrations = sorted(
         setup.registrations.filter(status=RegistrationStatus.CONFIRMED)
         .prefetch_related("accommodations")
-        .order_by("name", "pk")
+        .order_by("pk"),
+        key=lambda item: surname_key(item.name),
     )
     return [
         CheckInRow(

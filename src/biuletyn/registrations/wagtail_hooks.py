@@ -46,6 +46,7 @@ class RegistrationSetupViewSet(ModelViewSet):
     inspect_view_enabled = False
     list_per_page = 50
     index_view_class = admin_views.SetupIndexView
+    index_template_name = "registrations/admin/index.html"
     add_view_class = admin_views.SetupCreateView
     edit_view_class = admin_views.SetupEditView
     delete_view_class = admin_views.SetupDeleteView
