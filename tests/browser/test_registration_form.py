@@ -171,3 +171,23 @@ def test_nothing_scrolls_sideways_at_320_px(new_context, event):
     assert page.locator(".app-error-summary").is_visible()
     assert_no_axe_violations(page)
     assert_no_horizontal_overflow(page)
+
+
+def test_a_full_event_without_a_waiting_list_at_320_px(new_context, event):
+    """No form, the reason and the organiser's contact: axe 0, nothing sideways."""
+    from tests.factories.bulletin import make_organisation
+
+    full = make_event(
+        event.get_parent().specific,
+        title="Warsztaty w małej sali",
+        contact=make_organisation(name="Fundacja Mała Sala"),
+    )
+    setup = make_setup(full, capacity=1, waiting_list=False)
+    register(setup)
+    page = new_context(**NARROW_320).new_page()
+    visit(page, f"{full.url}zapisy/")
+    assert page.locator("main form").count() == 0
+    assert page.locator("h1").inner_text().startswith("Zapisy")
+    assert page.get_by_role("heading", name="Skontaktuj się z organizatorem").is_visible()
+    assert_no_axe_violations(page)
+    assert_no_horizontal_overflow(page)

@@ -185,6 +185,16 @@ def test_nothing_scrolls_sideways_at_320_px(new_context, mine):
     assert page.locator(".app-error-summary").is_visible()
     assert_no_axe_violations(page)
     assert_no_horizontal_overflow(page)
+    # Unticking the consent while needs stay ticked: the warning first, the ticks kept.
+    visit(page, path("manage_change", mine))
+    page.locator("#id_health_consent").uncheck()
+    with page.expect_navigation():
+        page.locator("form.app-registration-form button[type=submit]").click()
+    assert page.locator(".app-notification-banner--warning").is_visible()
+    assert page.locator("#id_needs").is_checked()
+    assert_no_axe_violations(page)
+    assert_no_horizontal_overflow(page)
+    assert mine.accommodations.count() == 2
     # A link that does not work, and one that is too old.
     visit(page, "/zgloszenie/nic-tu-nie-ma/", status=404)
     assert_no_horizontal_overflow(page)

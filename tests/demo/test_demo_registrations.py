@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -22,7 +23,7 @@ from django.utils import timezone
 
 from biuletyn.demo import content
 from biuletyn.demo.loader import load
-from biuletyn.demo.management.commands.ensure_demo_editor import DEMO_USERNAME
+from biuletyn.demo.management.commands.ensure_demo_editor import DEMO_PASSWORD, DEMO_USERNAME
 from biuletyn.events.dates import WARSAW, local_datetime
 from biuletyn.registrations import services
 from biuletyn.registrations.enums import (
@@ -109,6 +110,13 @@ def _assert_the_demo_editor_is_a_coordinator_and_the_member_is_not(settings) -> 
     member = users.get(username=content.MEMBER["username"])
     assert editor.groups.filter(name=services.COORDINATOR_GROUP).exists()
     assert not member.groups.filter(name=services.COORDINATOR_GROUP).exists()
+    # The account the loader made for the phone registrations is the one the command sets up.
+    assert editor.is_staff
+    assert editor.check_password(DEMO_PASSWORD)
+    assert editor.has_perm("registrations.view_registration")
+    assert not member.has_perm("registrations.view_registration")
+    assert Registration.objects.filter(registered_by=editor).exists()
+    assert not Registration.objects.filter(registered_by=member).exists()
 
 
 def test_events_with_registration_in_every_state(demo):
@@ -140,9 +148,10 @@ def _assert_the_film_holds_wheelchair_spaces_back_until_just_before_it_starts() 
     assert setup.wheelchair_release_at == local_datetime(setup.event.start_date, dt.time(18, 50))
     assert setup.wheelchair_spaces_held(NOON)
     assert 2 <= figures.wheelchair_taken < figures.wheelchair_spaces
-    # Someone at the foundation took a phone call and registered the caller.
+    # The bulletin's accessibility coordinator took a phone call and registered the caller:
+    # the member organisation's account cannot open registrations, so it is not credited.
     by_phone = setup.registrations.get(channel=Channel.PHONE)
-    assert by_phone.registered_by.username == content.MEMBER["username"]
+    assert by_phone.registered_by.username == DEMO_USERNAME
     assert by_phone.email == ""
 
 
@@ -190,6 +199,8 @@ def test_registrations_and_cases_of_every_kind(demo):
     _assert_cases_come_in_every_status()
     _assert_every_way_in_and_every_way_to_be_contacted()
     _assert_the_people_are_invented()
+    _assert_the_answers_use_the_capitalised_forms_of_you()
+    _assert_who_prefers_texts_and_gave_an_email_got_the_email_too()
 
 
 def _assert_cases_come_in_every_status() -> None:
@@ -229,6 +240,25 @@ def _assert_every_way_in_and_every_way_to_be_contacted() -> None:
     assert len([r for r in registrations if r.status == RegistrationStatus.MODERATION]) == 1
     assert {r.contact_preference for r in registrations} == set(ContactPreference.values)
     assert all(r.created_at <= NOON for r in registrations)
+
+
+def _assert_the_answers_use_the_capitalised_forms_of_you() -> None:
+    """As the interface writes to one person: Ci, Cię, Ciebie, Tobą, Twój, Twojego."""
+    lower = re.compile(r"\b(ci|cię|ciebie|tobą|tobie|twój|twoja|twoje|twojego|twoim|twoją)\b")
+    answers = list(AccommodationRequest.objects.exclude(answer="").values_list("answer", flat=True))
+    assert answers
+    for answer in answers:
+        assert not lower.search(answer), answer
+
+
+def _assert_who_prefers_texts_and_gave_an_email_got_the_email_too() -> None:
+    texting = Registration.objects.filter(contact_preference=ContactPreference.SMS).exclude(
+        email=""
+    )
+    assert texting.exists()
+    for registration in texting:
+        channels = set(registration.messages.values_list("channel", flat=True))
+        assert channels == {MessageChannel.SMS, MessageChannel.EMAIL}, registration.pk
 
 
 def _assert_the_people_are_invented() -> None:

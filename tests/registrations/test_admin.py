@@ -16,6 +16,7 @@ import json
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
@@ -75,9 +76,16 @@ def admin_url(name: str, *args: object) -> str:
 
 
 def text_of(response) -> str:
-    """The page's text as a reader meets it: no tags, entities read, spaces collapsed."""
+    """The page's text as a reader meets it: no tags, entities read, spaces collapsed, no
+    word joiners or soft hyphens (a reader never sees one unless the word breaks there)."""
     without_tags = re.sub(r"<[^>]+>", " ", response.content.decode())
-    return " ".join(html.unescape(without_tags).replace("\u2060", "").split())
+    unescaped = html.unescape(without_tags).replace("\u2060", "").replace("\u00ad", "")
+    return " ".join(unescaped.split())
+
+
+def admin_time(moment: dt.datetime) -> str:
+    """A moment as the admin's date-time fields write it: 20.12.2026 10:00, time in Poland."""
+    return timezone.localtime(moment).strftime("%d.%m.%Y %H:%M")
 
 
 # --- the setups ----------------------------------------------------------------------------------
@@ -128,9 +136,14 @@ def test_a_second_setup_of_the_same_event_is_refused_in_polish(client, coordinat
 
 
 def test_the_form_refuses_closing_before_opening(client, coordinator, event):
+    start = event.schedule.first_instant
     response = client.post(
         admin_url("add"),
-        setup_form(event, opens_at="2030-05-10 10:00", closes_at="2030-05-01 10:00"),
+        setup_form(
+            event,
+            opens_at=admin_time(start - dt.timedelta(days=5)),
+            closes_at=admin_time(start - dt.timedelta(days=10)),
+        ),
     )
 
     assert response.status_code == 200
@@ -299,13 +312,70 @@ def test_the_staff_form_explains_its_errors_in_polish_and_keeps_the_text(
     assert_valid_html({"staff form with errors": response.content})
 
 
-def test_needs_without_the_persons_consent_are_not_stored(client, coordinator, setup):
+def test_needs_without_the_persons_consent_stop_the_form_once(client, coordinator, setup):
+    """As on the public form: the page warns once, before anything is registered, with the
+    ticks kept; sent again without consent, the person is registered without their needs."""
+    data = staff_form(health_consent="", needs=[Need.PJM, Need.DIET], diet_details="bez laktozy")
+
+    warned = client.post(admin_url("register", setup.pk), data)
+
+    page = warned.content.decode()
+    text = text_of(warned)
+    assert warned.status_code == 200
+    assert not Registration.objects.exists()
+    assert "Bez zgody nie zapiszemy potrzeb tej osoby" in text
+    assert "Zaznaczono: PJM, dieta." in text
+    assert "Przejdź do zgody" in text
+    assert re.search(r'<div class="biuletyn-warning"[^>]*autofocus', page)
+    assert re.search(rf'<input[^>]*value="{Need.PJM.value}"[^>]*checked', page)
+    assert re.search(rf'<input[^>]*value="{Need.DIET.value}"[^>]*checked', page)
+    assert "bez laktozy" in page
+    assert 'name="consent_warned" value="1"' in page
+    assert 'name="idempotency_key" value="a1b2c3"' in page
+    assert_valid_html({"staff form, warned about consent": warned.content})
+
     response = client.post(
-        admin_url("register", setup.pk), staff_form(health_consent=""), follow=True
+        admin_url("register", setup.pk), {**data, "consent_warned": "1"}, follow=True
     )
 
+    registration = Registration.objects.get()
+    assert registration.needs_dropped
     assert not AccommodationRequest.objects.exists()
     assert "Potrzeby nie zostały zapisane" in text_of(response)
+
+
+def test_needs_with_consent_are_stored_without_a_warning(client, coordinator, setup):
+    response = client.post(admin_url("register", setup.pk), staff_form())
+
+    assert response.status_code == 302
+    assert AccommodationRequest.objects.filter(need=Need.PJM).exists()
+
+
+def test_a_warned_form_with_the_consent_ticked_keeps_the_needs(client, coordinator, setup):
+    data = staff_form(health_consent="")
+    client.post(admin_url("register", setup.pk), data)
+
+    response = client.post(
+        admin_url("register", setup.pk), {**data, "consent_warned": "1", "health_consent": "on"}
+    )
+
+    assert response.status_code == 302
+    assert AccommodationRequest.objects.filter(need=Need.PJM).exists()
+
+
+def test_the_staff_form_refuses_a_mistyped_number_of_seats(client, coordinator, setup):
+    form = client.get(admin_url("register", setup.pk)).content.decode()
+    seats = re.search(r'<input[^>]*name="seats"[^>]*>', form)
+    assert seats
+    assert 'type="text"' in seats[0]
+    assert 'inputmode="numeric"' in seats[0]
+
+    response = client.post(admin_url("register", setup.pk), staff_form(seats="3e"))
+
+    assert response.status_code == 200
+    assert "Wpisz liczbę miejsc jako liczbę całkowitą, np. 2." in text_of(response)
+    assert 'value="3e"' in response.content.decode()
+    assert not Registration.objects.exists()
 
 
 def test_a_full_event_without_a_waiting_list_says_why(client, coordinator, event):
@@ -411,6 +481,98 @@ def test_declining_without_a_word_is_refused_with_the_text_kept(client, coordina
     case.refresh_from_db()
     assert case.status == CaseStatus.REQUESTED
     assert_valid_html({"case answer with an error": response.content})
+
+
+def test_the_answer_form_says_when_the_message_is_needed_and_where_it_is_read(
+    client, coordinator, setup
+):
+    registration = register(setup, needs=[NeedAnswer(Need.PJM)], health_consent=True).registration
+    case = registration.accommodations.get()
+
+    for response in (
+        client.get(admin_url("answer", setup.pk, case.pk)),
+        client.get(admin_url("dashboard", setup.pk)),
+    ):
+        page = response.content.decode()
+        text = text_of(response)
+        assert "Wiadomość do osoby" in text
+        assert "Wiadomość do osoby (opcjonalne)" not in text
+        assert (
+            "Wymagana, gdy proponujesz coś w zamian albo odmawiasz. Osoba przeczyta ją pod "
+            "swoim linkiem, a o odpowiedzi powiadomimy ją wybraną przez nią drogą kontaktu."
+        ) in text
+        assert "wybraną przez siebie drogą" not in text
+        textarea = re.search(rf'<textarea[^>]*name="case-{case.pk}-answer"[^>]*>', page)
+        assert textarea
+        assert "required" not in textarea[0]
+    assert (
+        "Tam przeczyta Twoją odpowiedź, a o odpowiedzi powiadomimy ją wybraną przez nią drogą "
+        "kontaktu."
+    ) in text
+    assert "Twoja odpowiedź dotrze do niej" not in text
+
+
+def test_confirming_a_case_needs_no_message(client, coordinator, setup):
+    registration = register(setup, needs=[NeedAnswer(Need.PJM)], health_consent=True).registration
+    case = registration.accommodations.get()
+    prefix = f"case-{case.pk}"
+
+    response = client.post(
+        admin_url("answer", setup.pk, case.pk),
+        {f"{prefix}-status": CaseStatus.CONFIRMED, f"{prefix}-answer": ""},
+    )
+
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.status == CaseStatus.CONFIRMED
+    assert case.answer == ""
+
+
+def test_a_case_answer_page_with_an_error_loads_the_focus_script(client, coordinator, setup):
+    registration = register(setup, needs=[NeedAnswer(Need.PJM)], health_consent=True).registration
+    case = registration.accommodations.get()
+    prefix = f"case-{case.pk}"
+
+    response = client.post(
+        admin_url("answer", setup.pk, case.pk), {f"{prefix}-status": CaseStatus.DECLINED}
+    )
+
+    page = response.content.decode()
+    assert 'class="app-error-summary"' in page
+    assert "components/filters" in page
+
+
+def test_deleted_peoples_rows_say_why_their_data_is_gone(client, coordinator, event):
+    from biuletyn.registrations import privacy
+
+    setup = make_setup(event, capacity=10)
+    by_request = register(setup, name="Anna Usunięta").registration
+    kept = register(setup, name="Bożena Zostaje").registration
+    privacy.delete_at_request(by_request)
+
+    response = client.get(admin_url("dashboard", setup.pk))
+
+    text = text_of(response)
+    row = re.search(
+        rf'<tr id="registration-{by_request.pk}">.*?</tr>', response.content.decode(), re.S
+    )
+    assert row is not None
+    assert "(dane usunięte na prośbę osoby)" in row[0]
+    assert "(usunięty)" in row[0]
+    assert "Bożena Zostaje" in text
+    assert "po upływie okresu przechowywania" not in text
+    assert_valid_html({"dashboard with deleted data": response.content})
+
+    over = privacy.event_over_at(setup)
+    assert over is not None
+    privacy.purge_due(now=over + dt.timedelta(days=settings.REGISTRATION_ANONYMISE_DAYS + 1))
+
+    text = text_of(client.get(admin_url("dashboard", setup.pk)))
+    assert "(dane usunięte na prośbę osoby)" in text
+    assert "(dane usunięte po upływie okresu przechowywania)" in text
+    assert "Bożena Zostaje" not in text
+    kept.refresh_from_db()
+    assert kept.anonymised_at is not None
 
 
 def test_people_to_contact_by_phone_are_a_to_do_list(client, coordinator, setup):
@@ -617,7 +779,7 @@ def test_the_waiting_list_says_who_gets_a_freed_place(client, coordinator, event
 
     text = text_of(client.get(admin_url("dashboard", setup.pk)))
 
-    assert "dostaje je pierwsza osoba w kolejce, która się zmieści" in text
+    assert "dostaje je pierwsza osoba w kolejce, dla której ich wystarczy" in text
 
 
 def test_cancelling_tells_staff_to_let_the_person_know(client, coordinator, setup):
@@ -681,11 +843,12 @@ def test_the_setup_form_explains_bad_values_in_plain_polish(client, coordinator,
 
 
 def test_the_setup_form_takes_the_date_as_its_error_suggests(client, coordinator, event):
-    response = client.post(admin_url("add"), setup_form(event, opens_at="20.12.2026 10:00"))
+    day = timezone.localtime(event.schedule.first_instant) - dt.timedelta(days=3)
+    response = client.post(admin_url("add"), setup_form(event, opens_at=f"{day:%d.%m.%Y} 10:00"))
 
     assert response.status_code == 302
     opens = timezone.localtime(RegistrationSetup.objects.get().opens_at)
-    assert (opens.day, opens.month, opens.year, opens.hour) == (20, 12, 2026, 10)
+    assert (opens.day, opens.month, opens.year, opens.hour) == (day.day, day.month, day.year, 10)
 
 
 # --- the staff form (review fixes) ---------------------------------------------------------------

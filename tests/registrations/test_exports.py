@@ -1,7 +1,8 @@
 """The organiser's exports (issue 10): the CSV opens in Excel with Polish letters (UTF-8 with a
 byte order mark) and never runs a formula a registrant typed (a cell beginning with =, +, -, @,
 a tab or a carriage return gets a leading apostrophe); the printable check-in list lists the
-confirmed people by name with their seats and a box to tick, and is valid HTML.
+confirmed people by surname (in the order of the Polish alphabet) with their seats and a box to
+tick, and is valid HTML.
 
 The property test draws any text after each dangerous first character and checks the cell a
 spreadsheet reads back; the integration tests go through the admin view as a coordinator."""
@@ -96,21 +97,68 @@ def test_the_csv_escapes_what_registrants_typed_and_keeps_polish_letters(
 
 
 @pytest.mark.integration
-def test_the_check_in_list_is_the_confirmed_people_by_name(client, setup, coordinator):
-    register(setup, name="Zenon Ostatni", seats=2)
-    register(setup, name="Anna Pierwsza", needs=[NeedAnswer(Need.WHEELCHAIR)], health_consent=True)
+def test_the_check_in_list_is_the_confirmed_people_by_surname(client, setup, coordinator):
+    """Staff at the door look people up by surname: the last word of the name."""
+    register(setup, name="Anna Żak", seats=2)
+    register(setup, name="Zenon Adamski", needs=[NeedAnswer(Need.WHEELCHAIR)], health_consent=True)
     register(setup, name="Spam Spamowski", suspicious=True)
 
     response = client.get(admin_url("check_in_list", setup.pk))
 
     text = text_of(response)
     assert response.status_code == 200
-    assert text.index("Anna Pierwsza") < text.index("Zenon Ostatni")
+    assert text.index("Zenon Adamski") < text.index("Anna Żak")
     assert "Spam Spamowski" not in text
     assert "2 zgłoszenia, razem miejsc: 3" in text
     assert "Miejsce na wózek" in text
     assert "no-store" in response["Cache-Control"]
     assert_valid_html({"check-in list": response.content})
+
+
+@pytest.mark.integration
+def test_the_check_in_list_follows_the_polish_alphabet(client, setup, coordinator):
+    """Ł after L, Ś after S, Ż after Z, small letters among capitals; the same surname goes by
+    the whole name; a double surname by its whole last word."""
+    names = [
+        "Ewa Lis",
+        "Łucja Lis",
+        "Adam Łuczak",
+        "Piotr Nowak",
+        "Anna Nowak-Kowalska",
+        "Olga Nowakowska",
+        "Jan sowa",
+        "Maria Śliwa",
+        "Emil Zola",
+        "Marek Żak",
+    ]
+    for name in reversed(names):
+        register(setup, name=name)
+
+    text = text_of(client.get(admin_url("check_in_list", setup.pk)))
+
+    positions = [text.index(name) for name in names]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.unit
+def test_the_polish_sort_key_orders_letters_as_the_alphabet_does():
+    words = ["ćma", "Cebula", "ąbc", "abc", "Żaba", "źdźbło", "zebra", "ósemka", "Ozga", "Éclair"]
+
+    ordered = sorted(words, key=exports.polish_sort_key)
+
+    assert ordered == [
+        "abc",
+        "ąbc",
+        "Cebula",
+        "ćma",
+        "Éclair",
+        "Ozga",
+        "ósemka",
+        "zebra",
+        "źdźbło",
+        "Żaba",
+    ]
+    assert exports.surname_key("  ") == ((), ())
 
 
 @pytest.mark.integration

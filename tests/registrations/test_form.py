@@ -59,14 +59,46 @@ def test_the_form_is_never_stored_and_shows_live_counts(client, event):
     assert "30 dni po zakończeniu wydarzenia" in html
 
 
-def test_the_waiting_list_is_counted_in_people(client, event):
+def test_the_waiting_list_is_counted_in_registrations_and_people(client, event):
+    # A place in line counts registrations ("2. w kolejce"): so does the list, with its people.
     setup = make_setup(event, capacity=1)
     register(setup)
     register(setup, seats=3)
     html = text_of(client.get(form_url(event)))
     assert "0 z 1" in html
-    assert "3 osoby" in html
+    assert "1 zgłoszenie (3 osoby)" in html
     assert "trafisz na listę rezerwową" in html
+    register(setup)
+    register(setup, seats=2)
+    assert "3 zgłoszenia (6 osób)" in text_of(client.get(form_url(event)))
+
+
+def test_a_waiting_list_of_single_people_is_counted_once(client, event):
+    setup = make_setup(event, capacity=1)
+    for _person in range(3):
+        register(setup)
+    html = text_of(client.get(form_url(event)))
+    assert "2 osoby" in html
+    assert "zgłoszenia" not in html.split("Lista rezerwowa", 1)[1].split("</dd>", 1)[0]
+
+
+def test_wheelchair_spaces_say_whom_they_are_for_and_until_when(client, event):
+    release = timezone.make_aware(dt.datetime.combine(days(20), dt.time(18, 50)))
+    setup = make_setup(event, wheelchair_spaces=6, wheelchair_release_at=release)
+    html = text_of(client.get(form_url(event)))
+    assert "wolne: 6 z 6" in html
+    when = re.search(
+        r"zachowane dla osób na wózku do <time datetime=\"([^\"]+)\">([^<]+)</time>", html
+    )
+    assert when is not None
+    assert "godz.\xa018:50" in when.group(2) or "godz. 18:50" in when.group(2)
+    assert "; potem dostępne dla wszystkich" in html
+    setup.wheelchair_release_at = None
+    setup.save()
+    assert "tylko dla osób na wózku" in text_of(client.get(form_url(event)))
+    setup.wheelchair_release_at = timezone.now() - dt.timedelta(hours=1)
+    setup.save()
+    assert "teraz dostępne dla wszystkich" in text_of(client.get(form_url(event)))
 
 
 def test_an_event_without_registration_has_no_form(client, event):
@@ -106,6 +138,42 @@ def test_a_closed_registration_says_when_it_opens(client, event):
     html = text_of(response)
     assert "Zapisy ruszają" in html
     assert "<form" not in html.split("<main", 1)[1]
+    # Named as registration, not as an action one cannot take, with the event's date.
+    assert f"<title>Zapisy: {event.title}" in html
+    assert re.search(r'<h1 class="app-heading-xl">Zapisy<span', html)
+    assert "Zapisz się" not in html.split("<main", 1)[1]
+    assert f'<time datetime="{event.start_date.isoformat()}' in html
+
+
+def test_a_full_event_without_a_waiting_list_shows_no_form_but_the_contact(client, calendar):
+    from tests.factories.bulletin import make_organisation
+
+    contact = make_organisation(name="Fundacja Kontakt")
+    event = make_event(calendar, contact=contact)
+    setup = make_setup(event, capacity=1, waiting_list=False)
+    register(setup)
+    response = client.get(form_url(event))
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    main = text_of(response).split("<main", 1)[1]
+    assert "<form" not in main
+    assert "Wszystkie miejsca są zajęte, a to wydarzenie nie ma listy rezerwowej." in main
+    assert "Jeśli zwolni się miejsce, formularz wróci na tę stronę." in main
+    assert "skontaktuj się z organizatorem (dane poniżej)" in main
+    assert main.index("(dane poniżej)") < main.index('id="event-contact"')
+    assert "Fundacja Kontakt" in main
+    assert contact.email in main
+    # A seat frees: the form is back.
+    Registration.objects.get().delete()
+    assert "<form" in text_of(client.get(form_url(event))).split("<main", 1)[1]
+
+
+def test_a_full_event_with_a_free_wheelchair_space_still_has_the_form(client, event):
+    setup = make_setup(event, capacity=1, waiting_list=False, wheelchair_spaces=1)
+    register(setup)
+    main = text_of(client.get(form_url(event))).split("<main", 1)[1]
+    assert "<form" in main
+    assert "Wolne są już tylko miejsca dla osób na wózku" in main
 
 
 # --- registering -----------------------------------------------------------------------------
@@ -124,6 +192,10 @@ def test_a_registration_goes_to_the_persons_page_with_the_outcome(client, setup)
     assert entry.data == {"channel": "online", "by": "person"}
     page = client.get(response["Location"])
     assert "Dziękujemy, zapisaliśmy Cię." in text_of(page)
+    # Where the link to this page went.
+    assert "Wysłaliśmy wiadomość z linkiem do tej strony na adres anna@example.org." in text_of(
+        page
+    )
 
 
 def test_a_phone_only_registration_by_text_message(client, setup):
@@ -135,6 +207,20 @@ def test_a_phone_only_registration_by_text_message(client, setup):
     registration = Registration.objects.get()
     assert registration.phone == "+48 600 100 200"
     assert registration.contact_preference == "sms"
+    # No e-mail goes: the page itself is the link to keep.
+    page = text_of(client.get(response["Location"]))
+    assert "Zachowaj adres tej strony – to Twój link do zgłoszenia." in page
+    assert "Wysłaliśmy wiadomość" not in page
+
+
+def test_the_english_confirmation_reads_naturally(client, setup):
+    from wagtail.models import Locale
+
+    english = setup.event.get_translation(Locale.objects.get(language_code="en"))
+    page = client.post(f"{english.url}registration/", fields(), follow=True)
+    html = text_of(page)
+    assert "Thank you, you are registered." in html
+    assert "We have sent a message with the link to this page to anna@example.org." in html
 
 
 def test_the_waiting_list_tells_the_place_in_line(client, event):
@@ -142,7 +228,9 @@ def test_the_waiting_list_tells_the_place_in_line(client, event):
     register(setup)
     register(setup, seats=2)
     response = client.post(form_url(event), fields(), follow=True)
-    assert "na listę rezerwową (jesteś 2. w kolejce)" in text_of(response)
+    html = text_of(response)
+    assert "Nie ma teraz tylu wolnych miejsc, ilu potrzebujesz, dlatego wpisaliśmy Cię" in html
+    assert "na listę rezerwową (jesteś 2. w kolejce)" in html
 
 
 def test_a_double_submit_makes_one_registration(client, setup):
@@ -203,7 +291,7 @@ def test_needs_without_consent_are_not_stored_and_the_person_is_told(client, set
     )
     assert not AccommodationRequest.objects.exists()
     assert Registration.objects.get().needs_dropped
-    assert "Nie zapisaliśmy Twoich potrzeb" in text_of(response)
+    assert "Nie zapisaliśmy Twoich próśb" in text_of(response)
 
 
 def test_typed_details_choose_their_need(client, setup):
@@ -411,4 +499,7 @@ def test_the_form_its_errors_and_its_other_pages_are_valid_html(client, calendar
     setup.is_open = False
     setup.save()
     pages["closed"] = client.get(url).content
+    full = make_setup(make_event(calendar), capacity=1, waiting_list=False)
+    register(full)
+    pages["full"] = client.get(form_url(full.event)).content
     assert_valid_html(pages)

@@ -74,7 +74,7 @@ def test_needs_without_consent_bring_the_form_back_once_with_a_warning(client, s
     registration = Registration.objects.get()
     assert registration.needs_dropped
     assert not AccommodationRequest.objects.exists()
-    assert "Nie zapisaliśmy Twoich potrzeb" in again.content.decode()
+    assert "Nie zapisaliśmy Twoich próśb" in again.content.decode()
 
 
 def test_needs_with_consent_or_no_needs_are_never_held_back(client, setup):
@@ -107,6 +107,12 @@ def test_a_pjm_interpreter_the_organiser_provides_needs_no_ordering(client, cale
     pjm = note(html, "pjm-note")
     assert pjm is not None
     assert "Na wydarzeniu będzie tłumacz PJM – nie trzeba go zamawiać." in pjm
+    # Ticking it says something the organiser can act on.
+    assert (
+        "Zaznacz, jeśli będziesz korzystać z tłumaczenia – organizator posadzi Cię tam, skąd "
+        "dobrze widać tłumacza." in pjm
+    )
+    assert "że przyjdziesz" not in pjm
     assert 'value="pjm" id="id_needs" aria-describedby="pjm-note"' in html
     # SJM and SKOGN keep the last day to ask, and only they point to it.
     deadline = note(html, "interpreter-note")
@@ -163,7 +169,7 @@ def test_an_online_event_asks_for_no_place_bound_needs(client, calendar):
     assert 'value="captions"' in html
     response = client.post(form_url(webinar), fields(needs=["wheelchair"], health_consent="on"))
     assert response.status_code == 200
-    assert "Wybierz potrzeby z listy" in response.content.decode()
+    assert "Wybierz z listy to, czego potrzebujesz." in response.content.decode()
     assert not Registration.objects.exists()
 
 
@@ -197,6 +203,9 @@ def test_email_and_phone_are_one_question(client, setup):
     block = contact.group(0)
     assert 'aria-describedby="contact-hint"' in block
     assert "Jak możemy się z Tobą skontaktować? (wystarczy jedno)" in block
+    # The next question asks which way is preferred, not the same question again.
+    assert "Który sposób kontaktu wolisz?" in html
+    assert "Jak mamy się z Tobą kontaktować?" not in html
     hint = '<div class="app-field__hint" id="contact-hint">Podaj adres e-mail, numer telefonu albo'
     assert f"{hint} oba.</div>" in block
     assert "opcjonalne" not in block
@@ -246,3 +255,34 @@ def test_the_same_contact_again_says_so_in_plain_words(client, setup):
     text = html.content.decode()
     assert "Masz już zgłoszenie na to wydarzenie" in text
     assert "Na to wydarzenie jest już zgłoszenie z tym adresem e-mail albo numerem telefonu" in text
+
+
+def test_an_online_event_with_a_pjm_interpreter_on_screen(client, calendar):
+    webinar = make_event(
+        calendar,
+        attendance_mode=AttendanceMode.ONLINE,
+        online_url="https://example.org/live",
+        sign_language="provided",
+    )
+    make_setup(webinar)
+    pjm = note(client.get(form_url(webinar)).content.decode(), "pjm-note")
+    assert pjm is not None
+    assert "Tłumacz PJM będzie widoczny na ekranie przez całe wydarzenie" in pjm
+    assert "posadzi" not in pjm
+
+
+def test_the_details_say_when_to_fill_them_in(client, setup):
+    html = client.get(form_url(setup.event)).content.decode()
+    assert html.count("Wypełnij, jeśli zaznaczysz pole powyżej.") == 2
+    assert "zaznaczono pole" not in html
+
+
+def test_the_english_form_asks_for_a_contact_to_send_the_link_to(client, setup):
+    from wagtail.models import Locale
+
+    english = setup.event.get_translation(Locale.objects.get(language_code="en"))
+    response = client.post(f"{english.url}registration/", fields(email="", phone=""))
+    html = response.content.decode()
+    assert "so that we can send you the link to your registration." in html
+    assert "send you your registration" not in html
+    assert "How would you prefer us to contact you?" in html

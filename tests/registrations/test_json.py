@@ -48,8 +48,12 @@ def test_the_figures_of_an_open_registration(client, event):
 
 def test_the_english_version_gives_the_english_form(client, setup, event):
     english = event.get_translation(Locale.objects.get(language_code="en"))
-    data = client.get(json_url(english)).json()
+    response = client.get(json_url(english))
+    data = response.json()
     assert data["language"] == "en"
+    # The answer's language is the page's, though the address has no language prefix.
+    assert response["Content-Language"] == "en"
+    assert client.get(json_url(event))["Content-Language"] == "pl"
     assert data["registration_url"] == f"http://localhost{english.url}registration/"
     assert data["capacity"] == setup.capacity
 

@@ -141,10 +141,73 @@ def test_the_waiting_list_says_the_place_in_the_queue(client, event):
     setup = make_setup(event, capacity=1)
     register(setup)
     second = register(setup).registration
-    third = register(setup).registration
+    third = register(setup, seats=2).registration
 
-    assert "Jesteś 1. w kolejce" in client.get(url("manage", second)).content.decode()
-    assert "Jesteś 2. w kolejce" in client.get(url("manage", third)).content.decode()
+    alone = client.get(url("manage", second)).content.decode()
+    assert "Jesteś 1. w kolejce" in alone
+    assert "pierwsza osoba z listy, dla której wystarczy wolnych miejsc" in alone
+    assert "przychodzicie razem" not in alone
+    together = client.get(url("manage", third)).content.decode()
+    assert "Jesteś 2. w kolejce" in together
+    assert "przychodzicie razem albo razem czekacie" in together
+
+
+def test_a_request_past_its_due_date_says_whom_to_contact(client, calendar):
+    from tests.factories.bulletin import make_organisation
+
+    event = make_event(calendar, contact=make_organisation(name="Fundacja Kontakt"))
+    setup = make_setup(event)
+    mine = register(setup, needs=[NeedAnswer(Need.CAPTIONS)], health_consent=True).registration
+    case = mine.accommodations.get()
+    case.due_on = dt.date(2020, 11, 27)
+    case.save()
+
+    text = client.get(url("manage", mine)).content.decode()
+
+    assert "Organizator miał odpowiedzieć do 27\xa0listopada\xa02020\xa0r." in text
+    assert "Organizator odpowie do" not in text
+    assert "Jeśli nie masz odpowiedzi, skontaktuj się z nim (dane poniżej)." in text
+    assert text.index("(dane poniżej)") < text.index('id="event-contact"')
+    assert "Fundacja Kontakt" in text.split('id="event-contact"', 1)[1]
+
+
+def test_a_wheelchair_space_asked_for_but_not_free_is_said_with_what_comes_next(client, event):
+    setup = make_setup(event, wheelchair_spaces=1)
+    register(setup, needs=[NeedAnswer(Need.WHEELCHAIR)], health_consent=True)
+    second = register(setup, needs=[NeedAnswer(Need.WHEELCHAIR)], health_consent=True)
+    mine = second.registration
+    assert mine.status == RegistrationStatus.CONFIRMED
+    assert mine.wheelchair_spaces_held == 0
+
+    text = client.get(url("manage", mine)).content.decode()
+
+    assert "Wszystkie miejsca dla osób na wózku były już zajęte" in text
+    assert "Organizator odpowie na Twoją prośbę o miejsce dla osoby na wózku" in text
+    services.answer_case(
+        case=mine.accommodations.get(), status=CaseStatus.CONFIRMED, answer="Tak.", user=None
+    )
+    assert "były już zajęte" not in client.get(url("manage", mine)).content.decode()
+
+
+def test_the_page_gives_the_events_pjm_offer_among_its_facts(client, setup, person, event):
+    facts = client.get(url("manage", person)).content.decode().split("Twoje dane", 1)[0]
+    assert "Polski język migowy (PJM)" in facts
+    assert "Tłumacz PJM: na zgłoszenie, do" in facts
+    assert "Napisz." in facts  # how to ask, in the organiser's words
+    assert 'href="#your-needs">Twoja prośba o tłumacza i jej stan</a>' in facts
+
+    other = register(setup).registration
+    facts = client.get(url("manage", other)).content.decode().split("Twoje dane", 1)[0]
+    assert "Poproś o tłumacza – zmień zgłoszenie" in facts
+    assert "#registration-needs" in facts
+
+
+def test_the_page_says_a_pjm_interpreter_is_provided(client, calendar):
+    event = make_event(calendar, sign_language="provided")
+    mine = register(make_setup(event)).registration
+    facts = client.get(url("manage", mine)).content.decode().split("Twoje dane", 1)[0]
+    assert "Tłumacz PJM: zapewniony" in facts
+    assert "Poproś o tłumacza" not in facts
 
 
 def test_case_states_read_as_a_request_and_the_code_is_named(client, person):
@@ -205,7 +268,8 @@ def test_needs_not_consented_to_are_explained(client, setup):
 
     text = client.get(url("manage", registration)).content.decode()
 
-    assert "bez zgody na ich przechowywanie" in text
+    assert "Nie zapisaliśmy Twoich próśb, bo nie było zgody na ich przechowywanie." in text
+    assert "zmień zgłoszenie i zaznacz zgodę" in text
 
 
 def test_under_the_other_prefix_the_page_speaks_that_language(client, person):
@@ -406,16 +470,69 @@ def test_too_many_seats_and_an_empty_name_keep_the_typed_text(client, person):
     assert Registration.objects.get(pk=person.pk).name == NAME
 
 
-def test_a_change_without_consent_drops_the_needs_and_says_so(client, person):
+def test_a_change_without_consent_warns_once_then_drops_the_needs_and_says_so(client, person):
+    pjm = person.accommodations.get(need=Need.PJM)
+    services.answer_case(case=pjm, status=CaseStatus.CONFIRMED, answer="Będzie.", user=None)
+
+    warned = client.post(url("manage_change", person), change_data(person, health_consent=None))
+
+    # Nothing changed yet: a warning (not an error) first in main, the ticks kept.
+    assert warned.status_code == 200
+    html = warned.content.decode()
+    assert "<title>Błąd:" not in html
+    main = html.split("<main", 1)[1]
+    assert main.index("app-notification-banner--warning") < main.index("<h1")
+    assert "Bez zgody usuniemy Twoje prośby" in main
+    assert "usuniemy Twoje dotychczasowe prośby razem z odpowiedziami organizatora" in main
+    assert 'href="#id_health_consent"' in main
+    assert re.search(r'value="pjm" id="id_needs"[^>]*checked', main)
+    assert '<input type="hidden" name="consent_warned" value="1">' in main
+    assert Registration.objects.get(pk=person.pk).accommodations.count() == 2
+    assert not ModelLogEntry.objects.filter(action="biuletyn.registration.change").exists()
+
     response = client.post(
-        url("manage_change", person), change_data(person, health_consent=None), follow=True
+        url("manage_change", person),
+        change_data(person, health_consent=None, consent_warned="1"),
+        follow=True,
     )
 
     assert response.status_code == 200
     changed = Registration.objects.get(pk=person.pk)
     assert not changed.accommodations.exists()
     assert changed.needs_dropped
-    assert "Nie zapisaliśmy informacji o Twoich potrzebach" in response.content.decode()
+    assert "Nie zapisaliśmy Twoich próśb" in response.content.decode()
+
+
+def test_the_consent_warning_says_a_held_wheelchair_space_would_go(client, event):
+    setup = make_setup(event, wheelchair_spaces=1)
+    mine = register(setup, needs=[NeedAnswer(Need.WHEELCHAIR)], health_consent=True).registration
+    assert mine.wheelchair_spaces_held == 1
+
+    html = client.post(
+        url("manage_change", mine), change_data(mine, health_consent=None)
+    ).content.decode()
+
+    assert "Stracisz też zarezerwowane dla Ciebie miejsce dla osoby na wózku." in html
+    assert Registration.objects.get(pk=mine.pk).wheelchair_spaces_held == 1
+
+
+def test_new_needs_without_consent_on_the_change_page_get_the_forms_warning(client, setup):
+    mine = register(setup).registration
+
+    html = client.post(
+        url("manage_change", mine),
+        change_data(mine, needs=["captions"], diet_details="", health_consent=None),
+    ).content.decode()
+
+    assert "Bez zgody nie zapiszemy Twoich próśb" in html
+    assert "Zaznaczono: napisy. Bez zgody nie zapiszemy tych próśb" in html
+    assert not Registration.objects.get(pk=mine.pk).needs_dropped
+
+
+def test_the_change_pages_consent_clause_points_to_this_link(client, person):
+    text = client.get(url("manage_change", person)).content.decode()
+    assert "usunąć swoje dane przez ten link." in text
+    assert "link, który Ci wyślemy" not in text
 
 
 def test_a_cancelled_registration_cannot_be_changed(client, person):
@@ -456,6 +573,62 @@ def test_cancel_asks_first_then_frees_the_seat_for_the_waiting_list(client, even
     assert again.status_code == 200
     assert "już anulowane" in again.content.decode()
     assert ModelLogEntry.objects.filter(action="biuletyn.registration.cancel").count() == 1
+
+
+def test_cancelling_two_seats_says_they_go_to_the_waiting_list(client, person):
+    done = client.post(
+        url("manage_cancel", person),
+        {"confirm": tokens.make(person.public_id, Purpose.CANCEL)},
+        follow=True,
+    )
+    assert "Twoje 2 miejsca dostaną osoby z listy rezerwowej" in done.content.decode()
+    with translation.override("en"):
+        assert "Your 5 seats go to people" in manage_views.ngettext(
+            "Your registration is cancelled. Your seat goes to someone on the waiting list, "
+            "if there is anyone on it. Thank you for letting us know.",
+            "Your registration is cancelled. Your %(seats)s seats go to people on the waiting "
+            "list, if there is anyone on it. Thank you for letting us know.",
+            5,
+        ) % {"seats": 5}
+    with translation.override("pl"):
+        assert "Twoich 5 miejsc dostaną" in manage_views.ngettext(
+            "Your registration is cancelled. Your seat goes to someone on the waiting list, "
+            "if there is anyone on it. Thank you for letting us know.",
+            "Your registration is cancelled. Your %(seats)s seats go to people on the waiting "
+            "list, if there is anyone on it. Thank you for letting us know.",
+            5,
+        ) % {"seats": 5}
+
+
+def test_a_cancelled_registration_with_requests_says_they_were_withdrawn(client, person):
+    services.cancel(registration=person)
+
+    text = client.get(url("manage", person)).content.decode()
+
+    assert "Prośby wycofaliśmy razem ze zgłoszeniem." in text
+    assert "Zgłoszenie nie zawiera żadnych próśb" not in text
+    assert "zmień zgłoszenie" not in text.lower()
+    # The open requests went with the registration: no date for deleting what is not there.
+    assert not Registration.objects.get(pk=person.pk).accommodations.exists()
+    assert "Twoje prośby usuniemy" not in text
+
+
+def test_a_cancelled_registration_without_requests_has_no_requests_section(client, setup):
+    mine = register(setup).registration
+    services.cancel(registration=mine)
+
+    text = client.get(url("manage", mine)).content.decode()
+
+    assert 'id="your-needs"' not in text
+    assert "Twoje prośby usuniemy" not in text
+
+
+def test_the_deletion_date_of_requests_shows_only_while_they_are_stored(client, setup, person):
+    assert "Twoje prośby usuniemy" in client.get(url("manage", person)).content.decode()
+    dropped = register(setup, needs=[NeedAnswer(Need.PJM)], health_consent=False).registration
+    text = client.get(url("manage", dropped)).content.decode()
+    assert "Nie zapisaliśmy Twoich próśb" in text
+    assert "Twoje prośby usuniemy" not in text
 
 
 @pytest.mark.parametrize("kind", ["view", "expired", "missing", "other person"])
@@ -504,6 +677,10 @@ def test_download_gives_the_data_as_a_json_attachment(client, person):
     assert_private(response)
     assert response["Content-Type"].startswith("application/json")
     assert response["Content-Disposition"].startswith("attachment;")
+    # UTF-8 as it is, not \\u escapes.
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert NAME.encode() in response.content
+    assert b"\\u0" not in response.content
     data = json.loads(response.content)
     assert data["registration"]["name"] == NAME
     assert {case["need"] for case in data["accommodation_requests"]} == {"pjm", "diet"}
@@ -583,12 +760,18 @@ def test_every_page_type_is_valid_html(client, person, event):
         answer="Zamiast tłumacza: napisy na żywo.",
         user=None,
     )
+    overdue = person.accommodations.get(need=Need.DIET)
+    overdue.due_on = dt.date(2020, 11, 27)
+    overdue.save()
     pages = {
         "manage": client.get(url("manage", person)),
         "manage in English": client.get(url("manage", person, lang="en")),
         "change": client.get(url("manage_change", person)),
         "change with errors": client.post(
             url("manage_change", person), change_data(person, name="", seats="0", email="zły")
+        ),
+        "change: consent warning": client.post(
+            url("manage_change", person), change_data(person, health_consent=None)
         ),
         "cancel confirm": client.get(url("manage_cancel", person)),
         "cancel stale": client.post(url("manage_cancel", person), {"confirm": ""}),
@@ -600,5 +783,5 @@ def test_every_page_type_is_valid_html(client, person, event):
         url("manage_delete", person), {"confirm": tokens.make(person.public_id, Purpose.CANCEL)}
     )
     pages["deleted"] = client.get(url("manage", person))
-    assert [response.status_code for response in pages.values()] == [200] * 7 + [404, 410, 200]
+    assert [response.status_code for response in pages.values()] == [200] * 8 + [404, 410, 200]
     assert_valid_html({name: response.content for name, response in pages.items()})

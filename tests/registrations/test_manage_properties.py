@@ -1,8 +1,9 @@
 """Property: whatever reaches the change form of a person's signed link (Polish diacritics,
 right-to-left text, 10 000 characters, emoji, empty, whitespace, NUL characters, wrong choices),
 the answer is never a 500 and never a half-written row: either the form comes back with its
-errors and the registration and its cases are exactly as they were, or the registration is
-changed whole, its needs stored only under consent (issue 10, "Tests"). Each example runs in its
+errors (or, for needs ticked without consent, with the one-time warning) and the registration
+and its cases are exactly as they were, or the registration is changed whole, its needs stored
+only under consent (issue 10, "Tests"). Each example runs in its
 own transaction, rolled back after it.
 
 Persona: a person who mends their registration on a phone and types something unexpected."""
@@ -95,9 +96,22 @@ def snapshot(registration: Registration) -> tuple[dict, list]:
     diet=TEXT,
     other=TEXT,
     consent=CONSENT,
+    warned=st.booleans(),
 )
 def test_never_a_500_and_never_a_half_written_row(
-    client, mine, path, name, email, phone, contact_preference, seats, needs, diet, other, consent
+    client,
+    mine,
+    path,
+    name,
+    email,
+    phone,
+    contact_preference,
+    seats,
+    needs,
+    diet,
+    other,
+    consent,
+    warned,
 ):
     data = {
         "name": name,
@@ -109,6 +123,8 @@ def test_never_a_500_and_never_a_half_written_row(
         "diet_details": diet,
         "other_details": other,
         "health_consent": consent,
+        # Sent again after the warning about needs without consent.
+        "consent_warned": "1" if warned else None,
     }
     data = {field: value for field, value in data.items() if value is not None}
     with transaction.atomic():
@@ -116,7 +132,10 @@ def test_never_a_500_and_never_a_half_written_row(
         response = client.post(path, data)
         assert response.status_code in (200, 302), response.status_code
         if response.status_code == 200:
-            assert "app-error-summary" in response.content.decode()
+            html = response.content.decode()
+            assert "app-error-summary" in html or (
+                not warned and "app-notification-banner--warning" in html
+            )
             assert snapshot(mine) == before
         else:
             changed = Registration.objects.get(pk=mine.pk)

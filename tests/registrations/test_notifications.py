@@ -1,11 +1,15 @@
 """Messages of registrations (issue 10, ADR 0011): every kind renders in Polish and English with
 the signed view link, the event's title, date and place; a person's messages never name a need
 or carry anything the person typed about their health; the organiser's alert names the kinds of
-need with their due dates and the registration's number, never the person; the confirmation
-carries the event's calendar file; each message goes through the channel the person chose.
+need with their due dates and the registration's number, never the person, says who answers the
+requests and links the admin on the site's own address; the confirmation carries the event's
+calendar file; each message goes through the channel the person chose, and whoever gave an
+e-mail address gets the e-mail (the link and the calendar file) whatever else they chose.
 
 Personas: a Deaf person who asks for a PJM interpreter and a diet (Polish), an English-speaking
-visitor, a person who only gives a phone number, a person who wants a video call in PJM.
+visitor, a person who only gives a phone number, a person who prefers text messages and gives an
+e-mail address too, a person who wants a video call in PJM; an NGO whose organiser address has
+no admin account.
 """
 
 from __future__ import annotations
@@ -14,9 +18,11 @@ import datetime as dt
 import re
 
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.utils import translation
 from icalendar import Calendar
+from wagtail.models import Site
 
 from biuletyn.core.templatetags.biuletyn_dates import NBSP, WORD_JOINER
 from biuletyn.events.enums import AttendanceMode
@@ -34,6 +40,7 @@ from biuletyn.registrations.services import NeedAnswer
 from biuletyn.registrations.sms import LocmemBackend
 from tests.factories.events import days, make_event
 from tests.factories.registrations import make_setup, register
+from tests.factories.venues import make_venue
 
 pytestmark = pytest.mark.integration
 
@@ -116,7 +123,11 @@ def test_every_kind_for_a_person_renders_with_the_link_and_the_event(
         assert link_token(sms) is not None, kind
 
 
-def test_a_persons_messages_never_name_a_need_or_repeat_what_they_typed(setup, person):
+def test_a_persons_messages_never_name_a_need_or_repeat_what_they_typed(calendar):
+    """An event without a PJM offer, so nothing in the messages is the event's own word for an
+    interpreter (the offer is the event's, the same for everyone: see test_messages_offer)."""
+    setup = make_setup(make_event(calendar, sign_language="none"))
+    person = register(setup, needs=ALL_NEEDS, health_consent=True).registration
     words = need_words()
     case = person.accommodations.first()
     for kind in PERSON_KINDS:
@@ -136,7 +147,10 @@ def test_a_persons_messages_never_name_a_need_or_repeat_what_they_typed(setup, p
 
 def test_a_person_is_told_how_many_requests_they_made_and_where_to_read_them(person):
     [message] = person_messages(person, MessageKind.CONFIRMATION)
-    assert f"Twoje prośby o dostosowanie: {len(Need)}." in message.body
+    latest = max(case.due_on for case in person.accommodations.all())
+    due = notifications.long_date(latest)
+    assert f"Twoje prośby o dostosowanie: {len(Need)}. Organizator odpowie do {due}" in message.body
+    assert "Szczegóły i odpowiedzi organizatora znajdziesz pod swoim linkiem." in message.body
 
 
 def test_a_person_whose_needs_were_not_stored_is_told(setup):
@@ -194,7 +208,8 @@ def test_the_organisers_alert_names_needs_due_dates_and_the_number_never_the_per
     assert f"nr {person.pk}" in text
     assert "Dzień dobry," in alert.body  # Polish
     assert notifications.admin_link(setup) in alert.body
-    assert notifications.admin_link(setup).startswith("http://127.0.0.1:8000/admin/")
+    # On the site's own address, not settings.base's default of http://127.0.0.1:8000.
+    assert notifications.admin_link(setup).startswith("http://localhost/admin/")
     with translation.override("pl"):
         for need in Need:
             assert str(NEED_SHORT_LABELS[need]) in alert.body
@@ -202,6 +217,57 @@ def test_the_organisers_alert_names_needs_due_dates_and_the_number_never_the_per
         assert notifications.long_date(case.due_on) in alert.body
     for personal in (person.name, person.email, DIET_DETAILS, person.reference):
         assert personal not in text
+
+
+def test_the_organisers_alert_says_who_answers_and_where_the_admin_is(setup, settings):
+    """The organiser's address is often an NGO's without an admin account: the alert names
+    the accessibility coordinator, who answers, and gives the admin link to those who have
+    an account, no longer "to answer, open the admin"."""
+    settings.REGISTRATION_COORDINATOR_CONTACT = "dostepnosc@biuletyn.example, tel. 81 000 00 00"
+    register(setup, needs=[NeedAnswer(Need.PJM)], health_consent=True)
+    alert = OutboxMessage.objects.get(kind=MessageKind.ORGANISER_ALERT)
+    assert (
+        "Na prośby odpowiada koordynator dostępności biuletynu: "
+        "dostepnosc@biuletyn.example, tel. 81 000 00 00.\n"
+        "Jeśli masz konto w panelu administracyjnym, zgłoszenia na to wydarzenie znajdziesz "
+        f"tutaj:\n{notifications.admin_link(setup)}\n"
+    ) in alert.body
+    assert "Aby odpowiedzieć" not in alert.body
+    assert "osób zapisanych" in alert.body  # no names or contacts of the people, it says
+
+
+def test_without_a_configured_contact_the_coordinators_group_is_named(setup, settings):
+    settings.REGISTRATION_COORDINATOR_CONTACT = ""
+    coordinator = User.objects.create_user("koordynatorka", email="koordynatorka@example.org")
+    coordinator.groups.add(Group.objects.get(name=services.COORDINATOR_GROUP))
+    User.objects.create_user("redaktor", email="redaktor@example.org")  # not a coordinator
+    assert notifications.coordinator_contact() == "koordynatorka@example.org"
+    coordinator.is_active = False
+    coordinator.save()
+    assert notifications.coordinator_contact() == ""
+    register(setup, needs=[NeedAnswer(Need.PJM)], health_consent=True)
+    alert = OutboxMessage.objects.get(kind=MessageKind.ORGANISER_ALERT)
+    assert "Na prośby odpowiada koordynator dostępności biuletynu.\n" in alert.body
+
+
+def test_the_admin_link_follows_the_sites_port_unless_the_admin_address_is_set(
+    setup, settings, monkeypatch
+):
+    """load_demo --port 8123 gives the default Site that port; the admin link must not point
+    at settings.base's default http://127.0.0.1:8000 (another server, or none)."""
+    monkeypatch.delenv("WAGTAILADMIN_BASE_URL", raising=False)
+    monkeypatch.delenv("WAGTAILADMIN_BASE_URL_FILE", raising=False)
+    settings.WAGTAILADMIN_BASE_URL = notifications.DEFAULT_ADMIN_BASE_URL
+    Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1", port=8123)
+    assert notifications.admin_link(setup).startswith("http://127.0.0.1:8123/admin/")
+
+    settings.WAGTAILADMIN_BASE_URL = "https://panel.biuletyn.example/"
+    assert notifications.admin_link(setup).startswith("https://panel.biuletyn.example/admin/")
+
+    # Set in the environment, even to the default's value: what the operator wrote.
+    settings.WAGTAILADMIN_BASE_URL = notifications.DEFAULT_ADMIN_BASE_URL
+    monkeypatch.setenv("WAGTAILADMIN_BASE_URL", notifications.DEFAULT_ADMIN_BASE_URL)
+    assert notifications.admin_link(setup).startswith("http://127.0.0.1:8000/admin/")
 
 
 def test_the_organisers_alert_is_polish_for_an_english_registrant(setup):
@@ -236,7 +302,7 @@ def test_a_person_with_only_a_phone_gets_a_short_text_with_the_link(setup, setti
 
 
 def test_without_an_sms_gateway_a_text_is_left_for_staff(setup):
-    outcome = register(setup, phone="600100200", contact_preference=ContactPreference.SMS)
+    outcome = register(setup, email="", phone="600100200", contact_preference=ContactPreference.SMS)
     message = outcome.registration.messages.get()
     assert message.channel == MessageChannel.SMS
     assert outbox.send(message.pk) == MessageStatus.MANUAL
@@ -244,6 +310,38 @@ def test_without_an_sms_gateway_a_text_is_left_for_staff(setup):
     assert message.status == MessageStatus.MANUAL
     assert message.sent_at is None
     assert mail.outbox == []
+
+
+def test_text_messages_chosen_with_an_email_address_the_email_comes_too(setup):
+    """No gateway: the text is staff's to-do, and the e-mail the form promised ("we send the
+    link to your registration here") goes out with the link and the calendar file."""
+    outcome = register(setup, phone="600100203", contact_preference=ContactPreference.SMS)
+    registration = outcome.registration
+    sms, email = registration.messages.order_by("pk")
+    assert (sms.channel, sms.to) == (MessageChannel.SMS, "600100203")
+    assert (email.channel, email.to) == (MessageChannel.EMAIL, registration.email)
+    assert email.kind == MessageKind.CONFIRMATION
+    assert "BEGIN:VEVENT" in email.ics
+    assert tokens.read(link_token(email.body), tokens.Purpose.VIEW) == registration.public_id
+
+    assert outbox.send(sms.pk) == MessageStatus.MANUAL
+    assert outbox.send(email.pk) == MessageStatus.SENT
+    [sent] = mail.outbox
+    assert sent.to == [registration.email]
+    assert sent.attachments
+
+
+def test_text_messages_through_a_gateway_with_an_email_address_send_both(setup, settings):
+    settings.SMS_BACKEND = "biuletyn.registrations.sms.LocmemBackend"
+    LocmemBackend.outbox.clear()
+    outcome = register(setup, phone="600100204", contact_preference=ContactPreference.SMS)
+    for message in outcome.registration.messages.order_by("pk"):
+        assert outbox.send(message.pk) == MessageStatus.SENT
+    [text] = LocmemBackend.outbox
+    assert text.to == "600100204"
+    [sent] = mail.outbox
+    assert sent.to == [outcome.registration.email]
+    assert "BEGIN:VCALENDAR" in sent.attachments[0][1]
 
 
 def test_a_video_call_is_for_staff_with_an_email_copy(setup):
@@ -347,3 +445,32 @@ def test_a_cancelled_registration_is_anulowane_and_the_code_is_named(person):
     assert f"Kod zgłoszenia: {person.reference}" in message.body
     [confirmation] = person_messages(person, MessageKind.CONFIRMATION)
     assert "Aby zobaczyć, zmienić lub anulować zgłoszenie, otwórz swój link:" in confirmation.body
+
+
+def test_a_venue_whose_name_gives_the_street_says_it_once(calendar):
+    venue = make_venue(
+        name="Urząd Miasta Lublin, budynek przy ul. Leszczyńskiego 23",
+        street_address="ul. Leszczyńskiego 23",
+        postcode="20-068",
+    )
+    event = make_event(calendar, venue=venue)
+    with translation.override("pl"):
+        assert notifications.place(event) == (
+            "Urząd Miasta Lublin, budynek przy ul. Leszczyńskiego 23, 20-068 Lublin"
+        )
+
+
+def test_a_message_written_for_an_earlier_moment_reads_that_days_dates(setup, monkeypatch):
+    """The demo writes its messages at the moments of its story: a confirmation from nine days
+    ago gives the answer's date as due, not as overdue by today's calendar."""
+    registered = dt.datetime.now(dt.UTC) - dt.timedelta(days=9)
+    person = register(
+        setup, needs=[NeedAnswer(Need.CAPTIONS)], health_consent=True, now=registered
+    ).registration
+    case = person.accommodations.get()
+    assert case.due_on < notifications.event_queries.today()
+    [confirmation] = person.messages.filter(kind=MessageKind.CONFIRMATION)
+    assert "Organizator odpowie do " in confirmation.body
+    assert "miał odpowiedzieć" not in confirmation.body
+    [today] = person_messages(person, MessageKind.CONFIRMATION)
+    assert "Organizator miał odpowiedzieć do " in today.body

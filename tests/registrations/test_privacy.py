@@ -238,6 +238,13 @@ def test_the_person_deletes_their_data_and_their_place_goes_to_the_waiting_list(
     assert record.trigger == PurgeRecord.Trigger.PERSON
     assert record.rows == 1 + 2 + messages
     assert ModelLogEntry.objects.filter(action="biuletyn.registration.delete").count() == 1
+    # The organiser, who was told of the requests, is told they no longer stand: by the
+    # registration's number and the kinds of need only, so it stays after the deletion.
+    [withdrawn] = OutboxMessage.objects.filter(
+        registration__isnull=True, subject__startswith="Prośby o dostosowanie wycofane"
+    )
+    assert f"Zgłoszenie nr {person.pk} zostało anulowane" in withdrawn.body
+    assert person.name not in withdrawn.body
 
     # Asked again (a second click): nothing more happens.
     privacy.delete_at_request(person)

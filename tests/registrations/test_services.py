@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from biuletyn.registrations import services
-from biuletyn.registrations.enums import CaseStatus, Need, RegistrationStatus
-from biuletyn.registrations.models import AccommodationRequest, Registration
+from biuletyn.registrations.enums import CaseStatus, MessageKind, Need, RegistrationStatus
+from biuletyn.registrations.models import AccommodationRequest, OutboxMessage, Registration
 from biuletyn.registrations.services import NeedAnswer, RegistrationError
 from tests.factories.registrations import make_setup, register
 
@@ -160,3 +160,91 @@ def test_a_pjm_request_for_an_event_with_an_interpreter_is_never_best_effort(cal
         setup, needs=[NeedAnswer(Need.PJM), NeedAnswer(Need.SJM)], health_consent=True
     )
     assert outcome.best_effort == [Need.SJM]
+
+
+# --- the organiser hears of requests that no longer stand --------------------------------------
+
+
+def withdrawals():
+    return list(
+        OutboxMessage.objects.filter(
+            kind=MessageKind.ORGANISER_ALERT, subject__startswith="Prośby o dostosowanie wycofane"
+        )
+    )
+
+
+def test_a_cancellation_tells_the_organiser_the_requests_no_longer_stand(setup):
+    """An interpreter booked for nobody: the organiser learns of it, by the kinds of need and
+    the registration's number, never the person."""
+    outcome = register(
+        setup,
+        needs=[
+            NeedAnswer(Need.PJM),
+            NeedAnswer(Need.DIET, "Celiakia, bez glutenu"),
+            NeedAnswer(Need.QUIET_SPACE),
+        ],
+        health_consent=True,
+    )
+    registration = outcome.registration
+    cases = {case.need: case for case in registration.accommodations.all()}
+    services.answer_case(case=cases[Need.PJM], status=CaseStatus.CONFIRMED, answer="", user=None)
+    services.answer_case(
+        case=cases[Need.QUIET_SPACE], status=CaseStatus.DECLINED, answer="Brak sali.", user=None
+    )
+
+    services.cancel(registration=registration)
+
+    [message] = withdrawals()
+    assert message.to == "organizator@rowne-szanse.example"
+    assert message.registration is None
+    number = registration.pk
+    assert message.subject == (
+        f"Prośby o dostosowanie wycofane, zgłoszenie nr {number}: {setup.event.title}"
+    )
+    assert (
+        f"Zgłoszenie nr {number} zostało anulowane, więc jego prośby o dostosowanie są już "
+        "nieaktualne: 1\u00a0×\u00a0PJM, 1\u00a0×\u00a0dieta."
+    ) in message.body
+    assert "– PJM: potwierdzona\n– dieta: jeszcze bez odpowiedzi\n" in message.body
+    assert "ciche miejsce" not in message.body  # declined: nothing was arranged for it
+    assert "na przykład zamówiono tłumacza, można to odwołać" in message.body
+    for personal in (registration.name, registration.email, registration.reference, "Celiakia"):
+        assert personal not in f"{message.subject}\n{message.body}"
+
+
+def test_a_cancellation_without_requests_or_awaiting_a_check_tells_the_organiser_nothing(setup):
+    services.cancel(registration=register(setup).registration)
+    held = register(
+        setup, needs=[NeedAnswer(Need.PJM)], health_consent=True, suspicious=True
+    ).registration
+    services.cancel(registration=held, by_person=False)
+    assert withdrawals() == []
+
+
+def test_a_change_that_drops_needs_tells_the_organiser(setup):
+    registration = register(
+        setup, needs=[NeedAnswer(Need.PJM), NeedAnswer(Need.CAPTIONS)], health_consent=True
+    ).registration
+
+    def change(**fields):
+        return services.change(
+            registration=registration,
+            name=registration.name,
+            email=registration.email,
+            phone="",
+            contact_preference="email",
+            seats=1,
+            **fields,
+        )
+
+    change(needs=[NeedAnswer(Need.PJM)], health_consent=True)
+    [dropped] = withdrawals()
+    assert f"Zgłoszenie nr {registration.pk} nie zawiera już próśb: 1\u00a0×\u00a0napisy." in (
+        dropped.body
+    )
+    # Without consent nothing is kept, so the interpreter request goes too.
+    change(needs=[NeedAnswer(Need.PJM)], health_consent=False)
+    assert not registration.accommodations.exists()
+    assert "nie zawiera już próśb: 1\u00a0×\u00a0PJM." in withdrawals()[1].body
+    change(needs=[], health_consent=False)
+    assert len(withdrawals()) == 2

@@ -8,7 +8,9 @@ biuletyn.registrations, so the demo holds nothing a real sign-up could not make.
   data (the needs were not stored), one awaiting a check.
 * The webinar, two days after the first load: a request for an SJM interpreter after the last
   day to ask, accepted as best effort.
-* The accessible film: wheelchair spaces held back until ten minutes before the film.
+* The accessible film: wheelchair spaces held back until ten minutes before the film, and a
+  phone call the bulletin's accessibility coordinator (the demo editor's account, `redakcja`)
+  took and registered; the member organisation's account cannot open registrations.
 * The training for assistants: full (16 seats), two on the waiting list, a pair of them first
   in line: the seat one person freed went to the single person behind them.
 * The meeting on disability certificates: registration opens in a week.
@@ -170,7 +172,7 @@ PLANS: tuple[Plan, ...] = (
                         Need.PJM,
                         CaseStatus.CONFIRMED,
                         "Tłumaczka PJM będzie w sali przez całe spotkanie, a osoby przy "
-                        "komputerach zobaczą ją w okienku transmisji. Zostawiliśmy ci miejsce "
+                        "komputerach zobaczą ją w okienku transmisji. Zostawiliśmy Ci miejsce "
                         "w pierwszym rzędzie, skąd dobrze ją widać.",
                         _ago(8, 2),
                     ),
@@ -206,7 +208,7 @@ PLANS: tuple[Plan, ...] = (
                         CaseStatus.ALTERNATIVE,
                         "Do głównego wejścia prowadzą cztery stopnie. Wjedziesz bez schodów "
                         "bramą od podwórza, po lewej stronie budynku: zadzwoń domofonem do "
-                        "portierni, a pracownik otworzy drzwi i zaprowadzi cię do windy. Sala "
+                        "portierni, a pracownik otworzy drzwi i zaprowadzi Cię do windy. Sala "
                         "jest na pierwszym piętrze.",
                         _ago(5, 3),
                     ),
@@ -214,7 +216,7 @@ PLANS: tuple[Plan, ...] = (
                         Need.ASSISTANT,
                         CaseStatus.CONFIRMED,
                         "Asystentka wchodzi bezpłatnie i nie zajmuje miejsca z puli zapisów. "
-                        "Krzesło dla niej będzie stało obok twojego miejsca.",
+                        "Krzesło dla niej będzie stało obok Twojego miejsca.",
                         _ago(5, 3),
                     ),
                 ),
@@ -249,7 +251,7 @@ PLANS: tuple[Plan, ...] = (
                         CaseStatus.DECLINED,
                         "Przepraszamy, na to spotkanie nie zdążymy przygotować materiałów "
                         "w tekście łatwym do czytania: lista przystanków zmienia się do "
-                        "ostatniego dnia. Po spotkaniu wyślemy ci krótką notatkę napisaną "
+                        "ostatniego dnia. Po spotkaniu wyślemy Ci krótką notatkę napisaną "
                         "prostym językiem, a na miejscu pracownik wydziału chętnie wszystko "
                         "objaśni.",
                         _ago(3, 4),
@@ -353,7 +355,7 @@ PLANS: tuple[Plan, ...] = (
                         Need.WHEELCHAIR,
                         CaseStatus.CONFIRMED,
                         "Twoje miejsce jest w pierwszym rzędzie, od strony wejścia. Obok stoi "
-                        "krzesło dla osoby, która przyjdzie z tobą.",
+                        "krzesło dla osoby, która przyjdzie z Tobą.",
                         _ago(5, 4),
                     ),
                 ),
@@ -370,13 +372,13 @@ PLANS: tuple[Plan, ...] = (
                     Answer(
                         Need.WHEELCHAIR,
                         CaseStatus.CONFIRMED,
-                        "Czeka na ciebie miejsce z przodu, przy przejściu między rzędami.",
+                        "Czeka na Ciebie miejsce z przodu, przy przejściu między rzędami.",
                         _ago(4, 2),
                     ),
                     Answer(
                         Need.ASSISTANT,
                         CaseStatus.CONFIRMED,
-                        "Asystent wchodzi za darmo. Jego krzesło stoi tuż obok twojego miejsca.",
+                        "Asystent wchodzi za darmo. Jego krzesło stoi tuż obok Twojego miejsca.",
                         _ago(4, 2),
                     ),
                 ),
@@ -390,12 +392,12 @@ PLANS: tuple[Plan, ...] = (
                 by_staff=True,
                 ago=_ago(4, 3),
                 needs=((Need.HEARING_LOOP, ""),),
-                staff_note="Zadzwonił do fundacji. Woli telefon niż e-mail.",
+                staff_note="Zadzwonił do redakcji biuletynu. Woli telefon niż e-mail.",
                 answers=(
                     Answer(
                         Need.HEARING_LOOP,
                         CaseStatus.CONFIRMED,
-                        "Pętla obejmuje trzy pierwsze rzędy. Zarezerwowaliśmy ci miejsce "
+                        "Pętla obejmuje trzy pierwsze rzędy. Zarezerwowaliśmy Ci miejsce "
                         "w drugim rzędzie, na środku.",
                         _ago(4, 1),
                     ),
@@ -514,7 +516,7 @@ PLANS: tuple[Plan, ...] = (
                         Need.DIET,
                         CaseStatus.CONFIRMED,
                         "W oba dni dostaniesz obiad wegański. Przy stole z jedzeniem powiedz, "
-                        "jak się nazywasz, a obsługa poda ci twój.",
+                        "jak się nazywasz, a obsługa poda Ci Twój.",
                         _ago(11, 6),
                     ),
                 ),
@@ -606,8 +608,10 @@ def ensure_demo_registrations(
     events: dict[str, EventPage], *, staff: Any = None, now: dt.datetime | None = None
 ) -> int:
     """Switch registration on for the demo's events that have none yet and register their
-    people; ``staff`` (the member organisation's account) took the film's phone call. Returns
-    how many events have demo registration settings."""
+    people. The film's phone call is credited to ``staff`` when that account may open
+    registrations, else to the coordinator's account (``coordinator_account``): the loader
+    passes the member organisation's account, which may not. Returns how many events have
+    demo registration settings."""
     now = now or timezone.now()
     today = timezone.localdate(now, WARSAW)
     for plan in PLANS:
@@ -620,6 +624,8 @@ def ensure_demo_registrations(
             or event.start_date < today + dt.timedelta(days=plan.min_days_ahead)
         ):
             continue
+        if staff is None or not staff.has_perm("registrations.view_registration"):
+            staff = coordinator_account()
         setup = services.save_setup(
             setup=RegistrationSetup(event=event, **_controller(plan), **plan.setup(event, now))
         )
@@ -627,6 +633,24 @@ def ensure_demo_registrations(
     return RegistrationSetup.objects.filter(
         event_key__in=[events[plan.event].translation_key for plan in PLANS]
     ).count()
+
+
+def coordinator_account() -> Any:
+    """The demo editor's account (``ensure_demo_editor``: `redakcja`, an accessibility
+    coordinator), who enters registrations taken by phone. The loader runs before that
+    command, so the account is made here if it is missing, without a password and without
+    rights; the command gives it both."""
+    from django.contrib.auth import get_user_model
+
+    from .management.commands.ensure_demo_editor import DEMO_USERNAME
+
+    user, created = get_user_model().objects.get_or_create(
+        username=DEMO_USERNAME, defaults={"email": f"{DEMO_USERNAME}@example.org"}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
 
 
 def _controller(plan: Plan) -> dict[str, str]:

@@ -40,9 +40,13 @@ REGISTRATION_FIELDS = (
 )
 
 
-def _answer(data: dict[str, Any], status: int = 200) -> JsonResponse:
+def _answer(data: dict[str, Any], status: int = 200, language: str | None = None) -> JsonResponse:
+    """The JSON, never stored; ``Content-Language`` is the page's language (the address lies
+    outside the language prefixes, so the middleware would otherwise name the default)."""
     response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
     patch_cache_control(response, private=True, no_cache=True)
+    if language:
+        response["Content-Language"] = language
     return response
 
 
@@ -67,7 +71,7 @@ def event_json(request: HttpRequest, pk: int) -> JsonResponse:
         }
         setup = queries.setup_for(page)
         if setup is None:
-            return _answer(data)
+            return _answer(data, language=language)
         now = timezone.now()
         counts = services.counts(setup)
         capacity = counts.capacity
@@ -88,4 +92,4 @@ def event_json(request: HttpRequest, pk: int) -> JsonResponse:
             wheelchair_spaces_free=max(counts.wheelchair_spaces - counts.wheelchair_taken, 0),
             wheelchair_spaces_held=setup.wheelchair_spaces_held(now),
         )
-    return _answer(data)
+    return _answer(data, language=language)

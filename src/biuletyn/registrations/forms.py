@@ -87,13 +87,13 @@ class RegistrationForm(forms.Form):
         widget=TelInput(attrs={"autocomplete": "tel"}),
     )
     contact_preference = forms.ChoiceField(
-        label=_("How should we contact you?"),
+        label=_("How would you prefer us to contact you?"),
         choices=ContactPreference.choices,
         initial=ContactPreference.EMAIL,
         widget=forms.RadioSelect,
         error_messages={
-            "required": _("Choose how we should contact you."),
-            "invalid_choice": _("Choose how we should contact you."),
+            "required": _("Choose how you would prefer us to contact you."),
+            "invalid_choice": _("Choose how you would prefer us to contact you."),
         },
     )
     seats = forms.IntegerField(
@@ -114,7 +114,7 @@ class RegistrationForm(forms.Form):
         label=_("What diet do you need?"),
         required=False,
         max_length=DETAILS_MAX,
-        help_text=_("Only if you ticked the box above."),
+        help_text=_("Fill this in if you tick the box above."),
         widget=forms.Textarea(attrs={"rows": 2, "class": "app-textarea"}),
         error_messages={"max_length": _("Write it in at most 2000 characters.")},
     )
@@ -122,12 +122,12 @@ class RegistrationForm(forms.Form):
         label=_("What else do you need?"),
         required=False,
         max_length=DETAILS_MAX,
-        help_text=_("Only if you ticked the box above."),
+        help_text=_("Fill this in if you tick the box above."),
         widget=forms.Textarea(attrs={"rows": 3, "class": "app-textarea"}),
         error_messages={"max_length": _("Write it in at most 2000 characters.")},
     )
     health_consent = forms.BooleanField(
-        label=_("I agree that the needs I chose are stored and used as described above."),
+        label=_("I agree that my requests are stored and used as described above."),
         required=False,
     )
     idempotency_key = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -239,7 +239,7 @@ class RegistrationForm(forms.Form):
                 forms.ValidationError(
                     _(
                         "Give an e-mail address or a phone number (one of the two is enough), "
-                        "so that we can send you your registration."
+                        "so that we can send you the link to your registration."
                     ),
                     code="missing_contact",
                 ),
@@ -339,7 +339,7 @@ class RegistrationForm(forms.Form):
                 "email",
                 _(
                     "Give an e-mail address or a phone number (one of the two is enough), so "
-                    "that we can send you your registration."
+                    "that we can send you the link to your registration."
                 ),
             )
         elif error.code == "too_many_seats" and "seats" in self.fields:

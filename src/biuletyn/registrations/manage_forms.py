@@ -1,8 +1,10 @@
 """The form a person changes their registration with, on their signed link (ADR 0011).
 
 It is the sign-up form (``forms.RegistrationForm``): the same fields, rules and messages, so a
-person meets one form twice, and the same consent rule (needs chosen without consent are not
-stored, the rest of the change is, and the person is told). What the change adds: it starts
+person meets one form twice, and the same consent rule: needs ticked without consent bring the
+form back once with a warning (which here also says that requests already made would be deleted
+with the organiser's answers, and a wheelchair space held would go); sent again, the rest of the
+change is saved without them, and the person is told. What the change adds: it starts
 from the registration as it stands, has no idempotency key or honeypot (the signed link is the
 person's own), and explains the refusals only a change meets (more seats than are free, a
 contact another registration uses).
@@ -50,6 +52,25 @@ class ChangeForm(RegistrationForm):
             "seats": self.seat_count,
             "needs": self.need_answers(),
             "health_consent": bool(data.get("health_consent")),
+        }
+
+    def warning_context(self) -> dict[str, Any]:
+        """What the consent warning says (includes/consent_warning.html), or nothing: the needs
+        ticked without consent, whether some are requests already stored (the change would
+        delete them with the organiser's answers), and whether the wheelchair space held for
+        the person would go."""
+        warning = self.needs_to_warn_about()
+        if not warning:
+            return {}
+        ticked = {str(need) for need in self.cleaned_data.get("needs") or ()}
+        stored = {str(case.need) for case in self.registration.accommodations.all()}
+        return {
+            "consent_warning": warning,
+            "consent_deletes": bool(ticked & stored),
+            "consent_frees_wheelchair": (
+                str(Need.WHEELCHAIR) in (ticked & stored)
+                and self.registration.wheelchair_spaces_held > 0
+            ),
         }
 
     def add_service_error(self, error: RegistrationError) -> None:

@@ -1,8 +1,10 @@
 """The person's own pages, reached through the signed link in every message (ADR 0011).
 
-* ``manage``: the registration (event, status, seats, contact, each accommodation case and its
-  answer, what happens to the data and when) and the actions;
-* ``change``: the registration's form, filled in as it stands;
+* ``manage``: the registration (event with its PJM offer, status, seats, contact, each
+  accommodation case and its answer, what happens to the data and when) and the actions;
+* ``change``: the registration's form, filled in as it stands; needs left ticked without the
+  consent bring it back once with a warning (stored requests would go with their answers),
+  and the form sent again goes on without them, as on the sign-up form;
 * ``cancel`` and ``delete``: a confirmation page whose form carries a fresh cancel token;
 * ``export``: the person's data as a JSON file, behind a fresh export token.
 
@@ -35,6 +37,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -43,7 +46,7 @@ from biuletyn.core.visibility import is_visible
 from biuletyn.events.dates import WARSAW
 
 from . import audit, privacy, queries, services, tokens
-from .enums import CaseStatus, RegistrationStatus
+from .enums import CaseStatus, Need, RegistrationStatus
 from .manage_forms import ChangeForm
 from .models import Registration
 from .services import RegistrationError
@@ -185,6 +188,18 @@ def _purge_dates(registration: Registration) -> dict[str, Any]:
     return dates
 
 
+def _wheelchair_not_held(registration: Registration, cases: list[Any]) -> bool:
+    """A confirmed registration that asked for a wheelchair space but holds none (none was
+    free): the page says so, and what happens next, while the request waits for its answer."""
+    return (
+        registration.status == RegistrationStatus.CONFIRMED
+        and registration.wheelchair_spaces_held == 0
+        and any(
+            case.need == Need.WHEELCHAIR and case.status == CaseStatus.REQUESTED for case in cases
+        )
+    )
+
+
 def _can_change(registration: Registration) -> bool:
     event = registration.setup.event
     return registration.is_active and not event.is_past and not event.is_cancelled
@@ -222,6 +237,12 @@ def manage(request: HttpRequest, token: str) -> HttpResponseBase:
     context.update(
         {
             "cases": cases,
+            "today": timezone.localdate(timezone.now(), WARSAW),
+            "wheelchair_not_held": _wheelchair_not_held(registration, cases),
+            "asked_for_pjm": any(case.need == Need.PJM for case in cases),
+            # The event's PJM offer among its facts (manage/event_facts.html), while the
+            # registration stands.
+            "pjm_offer": registration.status != RegistrationStatus.CANCELLED,
             "waiting_position": queries.waiting_position(registration),
             "can_change": _can_change(registration),
             "can_cancel": registration.status
@@ -251,7 +272,12 @@ def change(request: HttpRequest, token: str) -> HttpResponseBase:
     if registration.anonymised_at is not None or not _can_change(registration):
         return redirect("registrations:manage", token=token)
     form = ChangeForm(request.POST if request.method == "POST" else None, registration=registration)
+    warning: dict[str, Any] = {}
     if request.method == "POST" and form.is_valid():
+        # Needs ticked without consent would be dropped, with any stored requests and their
+        # answers: say so once before changing anything (the ticks stay; sent again, it goes on).
+        warning = form.warning_context()
+    if request.method == "POST" and form.is_valid() and not warning:
         try:
             outcome = services.change(registration=registration, **form.change_kwargs())
         except RegistrationError as error:
@@ -273,9 +299,9 @@ def change(request: HttpRequest, token: str) -> HttpResponseBase:
                 messages.warning(
                     request,
                     _(
-                        "Your changes are saved. We did not store what you need, because you "
-                        "did not agree to it being processed. To add it, change your "
-                        "registration again and tick the agreement."
+                        "Your changes are saved. We did not store your requests, because you "
+                        "did not agree to them being processed. To add them, change your "
+                        "registration again and tick the consent."
                     ),
                 )
             else:
@@ -285,6 +311,7 @@ def change(request: HttpRequest, token: str) -> HttpResponseBase:
     context.update(
         {
             "form": form,
+            **warning,
             "other_languages": _other_language_url("registrations:manage_change", token),
             **_purge_dates(registration),
         }
@@ -334,10 +361,14 @@ def _do_cancel(request: HttpRequest, registration: Registration, token: str) -> 
         if was == RegistrationStatus.CONFIRMED:
             messages.success(
                 request,
-                _(
+                ngettext(
                     "Your registration is cancelled. Your seat goes to someone on the waiting "
-                    "list, if there is anyone on it. Thank you for letting us know."
-                ),
+                    "list, if there is anyone on it. Thank you for letting us know.",
+                    "Your registration is cancelled. Your %(seats)s seats go to people on the "
+                    "waiting list, if there is anyone on it. Thank you for letting us know.",
+                    registration.seats,
+                )
+                % {"seats": registration.seats},
             )
         else:
             messages.success(request, _("Your registration is cancelled."))

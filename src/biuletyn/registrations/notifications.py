@@ -11,12 +11,21 @@ plain-text body and a short text message (SMS) as blocks of the base template.
   root: the default Wagtail ``Site``, the address event pages are served from, so both links
   in a message point at the same host) and the event's title, standing date and place.
 * Privacy: a person's messages never name a need or say anything about health. They only count
-  the requests ("Twoje prośby o dostosowanie: 2") and send the person to the link. The
-  organiser's alert and digest name the kinds of need, their counts, the due dates and the
+  the requests and give the date the organiser answers by ("Twoje prośby o dostosowanie: 2.
+  Organizator odpowie do 7 grudnia 2026 r."), and send the person to the link. What they say
+  of Polish Sign Language is the event's public offer ("Na wydarzeniu może być tłumacz PJM –
+  poproś o niego do piątku 18 grudnia 2026 r."), the same words for everyone registered,
+  whatever they asked for, from ``events.offer`` as the event page and the ICS file say it.
+  The organiser's alert and digest, and the message that requests were withdrawn (a
+  cancellation, a change), name the kinds of need, their counts, the due dates and the
   registration number, never the person's name or contact, nor what they typed.
 * The channel follows the person's preference: e-mail; a text message (SMS backend, a row for
-  staff without a gateway); a phone or video call is a row for staff, with an e-mail copy when
-  the person gave an address. A person with only a phone gets a text message.
+  staff without a gateway); a phone or video call is a row for staff. Whoever gave an e-mail
+  address also gets the e-mail, whatever they prefer: it carries the link and the calendar file
+  that a text message or a call cannot. A person with only a phone gets a text message.
+* The organiser's messages say who answers the requests (the bulletin's accessibility
+  coordinator, with a contact when there is one) and link the admin for those who have an
+  account there: the organiser's address is often an NGO's without one.
 * The confirmation, the seat from the waiting list and a change of the event carry the event's
   ICS file (``events.ics``, with a request for the site's root).
 
@@ -28,6 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -46,14 +56,16 @@ from django.utils.text import Truncator
 from wagtail.models import Site
 
 from biuletyn.core.templatetags.biuletyn_dates import NBSP, WORD_JOINER, long_date
-from biuletyn.events import ics
+from biuletyn.events import ics, offer
+from biuletyn.events import queries as event_queries
 from biuletyn.events.dates import WARSAW, local_datetime
-from biuletyn.events.enums import EventStatus
+from biuletyn.events.enums import EventStatus, SignLanguageOffer
 from biuletyn.events.templatetags.biuletyn_events import event_when
 
 from . import outbox, queries, tokens
 from .enums import (
     NEED_SHORT_LABELS,
+    CaseStatus,
     ContactPreference,
     MessageChannel,
     MessageKind,
@@ -68,6 +80,9 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+# The organiser's message that requests were withdrawn: a template of its own, written as an
+# alert (the outbox's kinds are a database choice).
+WITHDRAWN = "organiser_withdrawn"
 # Messages that carry the event's calendar file.
 WITH_ICS = frozenset({MessageKind.CONFIRMATION, MessageKind.PROMOTED, MessageKind.EVENT_CHANGED})
 # Reminders go out the day before, from this hour in Poland (nobody is woken at midnight).
@@ -117,14 +132,52 @@ def view_link(registration: Registration) -> str:
     return site_root() + manage_path(token)
 
 
+# settings.base's WAGTAILADMIN_BASE_URL when the environment does not set it: `make run`'s
+# address, not the one a site on another port runs on (load_demo --port gives the Site its port).
+DEFAULT_ADMIN_BASE_URL = "http://127.0.0.1:8000"
+
+
+def admin_root() -> str:
+    """Where the admin lives: WAGTAILADMIN_BASE_URL when it is set (the environment, or a value
+    other than the settings' default; the admin may live at another address than the public
+    site), else the public site's root, which serves /admin/ too."""
+    configured = str(getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
+    explicit = any(
+        os.environ.get(name) for name in ("WAGTAILADMIN_BASE_URL", "WAGTAILADMIN_BASE_URL_FILE")
+    )
+    if configured and (explicit or configured != DEFAULT_ADMIN_BASE_URL):
+        return configured
+    return site_root()
+
+
 def admin_link(setup: RegistrationSetup) -> str:
-    """The event's registrations in the admin (its people and cases), under Wagtail's admin base
-    URL: the admin may live at another address than the public site."""
+    """The event's registrations in the admin (its people and cases)."""
     try:
         path = reverse("registration_setups:dashboard", args=[setup.pk])
     except NoReverseMatch:
         path = reverse("wagtailadmin_home")
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return admin_root() + path
+
+
+def coordinator_contact() -> str:
+    """How an organiser reaches the bulletin's accessibility coordinator, who answers the
+    requests: ``REGISTRATION_COORDINATOR_CONTACT`` when it is set, else the e-mail addresses of
+    the active members of the coordinators' group; empty when there is neither."""
+    configured = str(getattr(settings, "REGISTRATION_COORDINATOR_CONTACT", "") or "").strip()
+    if configured:
+        return configured
+    from django.contrib.auth import get_user_model
+
+    from .services import COORDINATOR_GROUP  # services import this module
+
+    emails = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=COORDINATOR_GROUP)
+        .exclude(email="")
+        .order_by("pk")
+        .values_list("email", flat=True)
+    )
+    return ", ".join(dict.fromkeys(emails[:3]))
 
 
 # --- the event as a message tells it ----------------------------------------------------------
@@ -177,8 +230,12 @@ def place(event: EventPage) -> str:
     in_person = ""
     venue = event.venue
     if venue is not None and event.takes_place_in_person:
-        name, address = venue.name.strip(), venue.address_line
-        in_person = name if not address or address in name else f"{name}, {address}"
+        name = venue.name.strip()
+        # What the name says already ("…, budynek przy ul. Leszczyńskiego 23") is not repeated.
+        address = ", ".join(
+            part for part in venue.address_line.split(", ") if part and part not in name
+        )
+        in_person = f"{name}, {address}" if address else name
     if not event.takes_place_online:
         return in_person
     url = event.online_url
@@ -212,6 +269,38 @@ def _event_context(event: EventPage) -> dict[str, Any]:
     }
 
 
+def sign_language(event: EventPage, *, today: dt.date | None = None) -> dict[str, Any]:
+    """The event's Polish Sign Language offer as a person's message tells it, in the words of
+    the event page (``events.offer``): ``pjm`` is "provided", "on_request" (with ``pjm_by``, the
+    last day to ask after "do" / "by"), "on_request_late" (that day, ``pjm_last_day``, has
+    passed: still asked, as best effort), "on_request_tba" (the day comes with the new date) or
+    "" (no interpreter announced; a past or cancelled event asks nothing). The same for everyone
+    registered: it is the event's offer, never what the person asked for. ``today``: the day
+    the message is written (the calendar's today by default)."""
+    context: dict[str, Any] = {
+        "pjm": "",
+        "pjm_by": "",
+        "pjm_last_day": "",
+        "pjm_how": "",
+        "pjm_on_screen": not event.takes_place_in_person,
+    }
+    if not offer.asks_for_requests(event):
+        return context
+    if event.sign_language == SignLanguageOffer.PROVIDED:
+        context["pjm"] = "provided"
+    elif event.sign_language == SignLanguageOffer.ON_REQUEST:
+        deadline = offer.standing_deadline(event)
+        context["pjm_how"] = event.sign_language_how_to_ask.strip()
+        if deadline is None:
+            context["pjm"] = "on_request_tba"
+        else:
+            late = deadline < (today or event_queries.today())
+            context["pjm"] = "on_request_late" if late else "on_request"
+            context["pjm_by"] = offer.by_day(deadline)
+            context["pjm_last_day"] = long_date(deadline)
+    return context
+
+
 def _calendar_file(event: EventPage) -> str:
     return ics.single_event(event, site_request()).decode("utf-8")
 
@@ -241,17 +330,41 @@ def render(kind: str, context: dict[str, Any]) -> tuple[str, str, str]:
     return _one_stop(subject), _one_stop(body), _one_stop(text).replace(NBSP, " ")
 
 
-def _person_context(registration: Registration, event: EventPage, **extra: Any) -> dict[str, Any]:
+def _needs(registration: Registration, *, today: dt.date) -> dict[str, Any]:
+    """How many requests the person made, how many the organiser answered, and the day the
+    rest are answered by (the latest due date of those still open): counts and dates only,
+    never which need (a need is health data)."""
+    cases = list(registration.accommodations.only("status", "due_on"))
+    open_cases = [case for case in cases if case.status == CaseStatus.REQUESTED]
+    due = max((case.due_on for case in open_cases), default=None)
+    return {
+        "needs_count": len(cases),
+        "needs_answered": len(cases) - len(open_cases),
+        "needs_due": long_date(due) if due is not None else "",
+        "needs_overdue": due is not None and due < today,
+    }
+
+
+def _today(now: dt.datetime | None) -> dt.date:
+    """The day in Poland a message is written on: ``now``'s (a service's clock, the demo's
+    moments), else the calendar's today."""
+    return timezone.localdate(now, WARSAW) if now is not None else event_queries.today()
+
+
+def _person_context(
+    registration: Registration, event: EventPage, *, now: dt.datetime | None = None, **extra: Any
+) -> dict[str, Any]:
+    today = _today(now)
     return {
         **_event_context(event),
+        **sign_language(event, today=today),
+        **_needs(registration, today=today),
         "link": view_link(registration),
         "reference": registration.reference,
         "seats": registration.seats,
         "status": registration.status,
         "is_confirmed": registration.status == RegistrationStatus.CONFIRMED,
         "is_waiting": registration.status == RegistrationStatus.WAITING,
-        # Only how many: never which (a need is health data).
-        "needs_count": registration.accommodations.count(),
         "needs_dropped": registration.needs_dropped,
         "sms_title": Truncator(event.title).chars(SMS_TITLE_CHARACTERS),
         **extra,
@@ -261,17 +374,21 @@ def _person_context(registration: Registration, event: EventPage, **extra: Any) 
 # --- to a person ---------------------------------------------------------------------------------
 
 
-def to_person(registration: Registration, kind: str, **context: Any) -> list[OutboxMessage]:
-    """Write ``kind`` for the person into the outbox, through the channel they chose; return
-    the rows written. The context (``case`` of CASE_ANSWERED) is not shown: an answer may hold
-    health details, and the person reads it on their link."""
+def to_person(
+    registration: Registration, kind: str, *, now: dt.datetime | None = None, **context: Any
+) -> list[OutboxMessage]:
+    """Write ``kind`` for the person into the outbox, through the channel they chose, and as
+    an e-mail too whenever they gave an address; return the rows written. The context
+    (``case`` of CASE_ANSWERED) is not shown: an answer may hold health details, and the
+    person reads it on their link. ``now``: the moment of the change the message reports (its
+    day decides whether a date has passed)."""
     kind = MessageKind(kind)
     with translation.override(registration.language):
         event = event_for(registration.setup, registration.language)
         extra: dict[str, Any] = {}
         if kind == MessageKind.WAITING:
             extra["position"] = queries.waiting_position(registration)
-        subject, body, text = render(kind, _person_context(registration, event, **extra))
+        subject, body, text = render(kind, _person_context(registration, event, now=now, **extra))
         calendar = _calendar_file(event) if kind in WITH_ICS else ""
     common: dict[str, Any] = {
         "kind": kind,
@@ -293,11 +410,11 @@ def to_person(registration: Registration, kind: str, **context: Any) -> list[Out
                 body=body,
             )
         )
-        if email:
-            rows.append(outbox.add(**common, to=email, body=body, ics=calendar))
     elif phone and (preference == ContactPreference.SMS or not email):
         rows.append(outbox.add(**common, channel=MessageChannel.SMS, to=phone, body=text))
-    elif email:
+    if email:
+        # Whatever the preference: the e-mail carries the link and the calendar file, which a
+        # text message or a call cannot (the form promises the link to this address).
         rows.append(outbox.add(**common, to=email, body=body, ics=calendar))
     return rows
 
@@ -316,6 +433,8 @@ def _case_lines(cases: Sequence[AccommodationRequest]) -> list[dict[str, Any]]:
             "need": str(NEED_SHORT_LABELS[Need(case.need)]),
             "due": long_date(case.due_on),
             "best_effort": case.best_effort,
+            "status": str(CaseStatus(case.status).label),
+            "was_answered": case.status != CaseStatus.REQUESTED,
         }
         for case in cases
     ]
@@ -333,9 +452,13 @@ def _counts(cases: Sequence[AccommodationRequest]) -> str:
     )
 
 
-def to_organiser(setup: RegistrationSetup, kind: str, **context: Any) -> list[OutboxMessage]:
+def to_organiser(
+    setup: RegistrationSetup, kind: str, *, template: str = "", **context: Any
+) -> list[OutboxMessage]:
     """Write ``kind`` for the event's organiser, in Polish. Context: ``cases`` (the new
-    requests of one registration, or the overdue ones), ``now`` for the digest."""
+    requests of one registration, the overdue ones, or the withdrawn ones), ``now`` for the
+    digest, ``reason`` ("cancelled" or "changed") for the withdrawn ones. ``template`` renders
+    another message of the kind (``WITHDRAWN``, an alert that requests were withdrawn)."""
     kind = MessageKind(kind)
     address = organiser_address(setup)
     if not address:
@@ -347,7 +470,7 @@ def to_organiser(setup: RegistrationSetup, kind: str, **context: Any) -> list[Ou
         numbers = sorted({case.registration_id for case in cases})
         summary = queries.accommodation_summary(setup)
         subject, body, _text = render(
-            kind,
+            template or kind,
             {
                 **_event_context(event),
                 "cases": _case_lines(cases),
@@ -356,6 +479,8 @@ def to_organiser(setup: RegistrationSetup, kind: str, **context: Any) -> list[Ou
                 "overdue": len(cases),
                 "summary": ", ".join(f"{n}{NBSP}×{NBSP}{label}" for label, n in summary),
                 "admin_link": admin_link(setup),
+                "coordinator": coordinator_contact(),
+                "reason": context.get("reason", ""),
             },
         )
     fields: dict[str, Any] = {}
@@ -364,6 +489,21 @@ def to_organiser(setup: RegistrationSetup, kind: str, **context: Any) -> list[Ou
     return [
         outbox.add(kind=kind, setup=setup, to=address, subject=subject[:300], body=body, **fields)
     ]
+
+
+def requests_withdrawn(
+    setup: RegistrationSetup, cases: Sequence[AccommodationRequest], *, reason: str
+) -> list[OutboxMessage]:
+    """Tell the organiser that a registration's requests they were told of no longer stand (the
+    registration was cancelled, or a change dropped them), so nothing is booked for nobody: the
+    kinds of need with their status and the registration's number, as the alert names them.
+    Declined requests are left out: nothing was arranged for them."""
+    cases = [case for case in cases if case.status != CaseStatus.DECLINED]
+    if not cases:
+        return []
+    return to_organiser(
+        setup, MessageKind.ORGANISER_ALERT, template=WITHDRAWN, cases=cases, reason=reason
+    )
 
 
 # --- scheduled messages --------------------------------------------------------------------------
@@ -404,7 +544,7 @@ def send_reminders(*, now: dt.datetime | None = None) -> int:
             )
             if registration is None:
                 continue
-            to_person(registration, MessageKind.REMINDER)
+            to_person(registration, MessageKind.REMINDER, now=now)
             registration.reminder_sent_at = now
             registration.save(update_fields=["reminder_sent_at", "updated_at"])
             reminded += 1

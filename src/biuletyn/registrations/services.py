@@ -315,7 +315,7 @@ def register(
                 raise RegistrationError("closed", state=setup.state_at(now))
             twin = _active_twin(setup, email=email, phone=phone)
             if twin is not None:
-                notifications.to_person(twin, MessageKind.LINK_AGAIN)
+                notifications.to_person(twin, MessageKind.LINK_AGAIN, now=now)
                 return Outcome(twin, "already_registered")
             allocation = None
             if suspicious:
@@ -356,7 +356,7 @@ def register(
                 RegistrationStatus.WAITING: MessageKind.WAITING,
                 RegistrationStatus.MODERATION: MessageKind.MODERATION,
             }[status]
-            notifications.to_person(registration, kind)
+            notifications.to_person(registration, kind, now=now)
             if cases and status != RegistrationStatus.MODERATION:
                 notifications.to_organiser(setup, MessageKind.ORGANISER_ALERT, cases=cases)
     except IntegrityError:
@@ -421,7 +421,7 @@ def _promote(setup: RegistrationSetup, *, now: dt.datetime) -> list[Registration
             continue
         _confirm(registration, allocation, now=now)
         promoted.append(registration)
-        notifications.to_person(registration, MessageKind.PROMOTED)
+        notifications.to_person(registration, MessageKind.PROMOTED, now=now)
         current = room(setup, now=now)
     return promoted
 
@@ -475,7 +475,9 @@ def needs_of(registration: Registration) -> list[NeedAnswer]:
 def cancel(
     *, registration: Registration, by_person: bool = True, now: dt.datetime | None = None
 ) -> Registration:
-    """Cancel a registration: its places go to the waiting list at once."""
+    """Cancel a registration: its places go to the waiting list at once. The organiser, who
+    was told of its accommodation requests, is told they no longer stand (the kinds of need and
+    the number), so nothing is arranged for nobody."""
     now = now or timezone.now()
     with transaction.atomic():
         setup = _locked_setup(registration.setup_id)
@@ -483,6 +485,9 @@ def cancel(
         if registration.status == RegistrationStatus.CANCELLED:
             return registration
         was_confirmed = registration.status == RegistrationStatus.CONFIRMED
+        # The organiser was alerted to the requests of an active registration only (not of
+        # one awaiting a check).
+        told = list(registration.accommodations.all()) if registration.is_active else []
         registration.status = RegistrationStatus.CANCELLED
         registration.seats_held = 0
         registration.wheelchair_spaces_held = 0
@@ -499,7 +504,8 @@ def cancel(
         # Open cases are moot once the person does not come.
         registration.accommodations.filter(status=CaseStatus.REQUESTED).delete()
         if by_person:
-            notifications.to_person(registration, MessageKind.CANCELLED_BY_PERSON)
+            notifications.to_person(registration, MessageKind.CANCELLED_BY_PERSON, now=now)
+        notifications.requests_withdrawn(setup, told, reason="cancelled")
         if was_confirmed and not setup.event.is_past:
             _promote(setup, now=now)
     return registration
@@ -521,7 +527,8 @@ def change(
     """Change a registration from its signed link. More seats are given only while they are
     free (``RegistrationError("not_enough_places", free=…)`` otherwise); fewer seats free
     places for the waiting list. Cases of needs kept keep their status; new needs open new
-    cases; needs taken away close theirs."""
+    cases; needs taken away close theirs, and the organiser, who was told of them, is told
+    they no longer stand."""
     now = now or timezone.now()
     name, email, phone = name.strip(), email.strip(), phone.strip()
     if not name or not (email or phone):
@@ -574,6 +581,7 @@ def change(
         registration.save()
         kept = {case.need: case for case in registration.accommodations.all()}
         wanted = {answer.need: answer for answer in stored}
+        dropped = [case for need, case in kept.items() if need not in wanted]
         AccommodationRequest.objects.filter(
             registration=registration, need__in=set(kept) - set(wanted)
         ).delete()
@@ -584,9 +592,12 @@ def change(
             if need in wanted and case.details != wanted[need].details:
                 case.details = wanted[need].details
                 case.save(update_fields=["details"])
-        notifications.to_person(registration, MessageKind.CHANGED)
+        notifications.to_person(registration, MessageKind.CHANGED, now=now)
         if new_cases and registration.status != RegistrationStatus.MODERATION:
             notifications.to_organiser(setup, MessageKind.ORGANISER_ALERT, cases=new_cases)
+        if dropped:
+            # Needs taken away, or all of them for want of consent: the organiser knew of them.
+            notifications.requests_withdrawn(setup, dropped, reason="changed")
         if freed:
             _promote(setup, now=now)
     return Outcome(registration, str(registration.status), needs_dropped=needs_dropped)
@@ -619,7 +630,9 @@ def answer_case(
         case.answered_by = user if status != CaseStatus.REQUESTED else None
         case.save()
         if changed and status != CaseStatus.REQUESTED:
-            notifications.to_person(case.registration, MessageKind.CASE_ANSWERED, case=case)
+            notifications.to_person(
+                case.registration, MessageKind.CASE_ANSWERED, now=now, case=case
+            )
     return case
 
 
@@ -645,11 +658,11 @@ def release_moderated(
         )
         if allocation is not None:
             _confirm(registration, allocation, now=now)
-            notifications.to_person(registration, MessageKind.CONFIRMATION)
+            notifications.to_person(registration, MessageKind.CONFIRMATION, now=now)
         else:
             registration.status = RegistrationStatus.WAITING
             registration.save(update_fields=["status", "updated_at"])
-            notifications.to_person(registration, MessageKind.WAITING)
+            notifications.to_person(registration, MessageKind.WAITING, now=now)
         cases = list(registration.accommodations.all())
         if cases:
             notifications.to_organiser(setup, MessageKind.ORGANISER_ALERT, cases=cases)

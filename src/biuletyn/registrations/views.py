@@ -25,9 +25,9 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from biuletyn.events.dates import WARSAW
 
 from . import audit, queries, ratelimit, services, tokens
-from .enums import RegistrationStatus
+from .enums import MessageChannel, MessageKind, RegistrationStatus
 from .forms import RegistrationForm
-from .models import RegistrationSetup
+from .models import OutboxMessage, Registration, RegistrationSetup
 
 if TYPE_CHECKING:
     from biuletyn.events.models import EventPage
@@ -51,16 +51,32 @@ def _setup_or_404(event: EventPage) -> RegistrationSetup:
 def _page_context(event: EventPage, setup: RegistrationSetup, now: dt.datetime) -> dict[str, Any]:
     counts = services.counts(setup)
     free = None if counts.capacity is None else max(counts.capacity - counts.seats_taken, 0)
+    room = services.room(setup, now=now)
+    state = setup.state_at(now, event)
+    # Nobody can register: every seat and every wheelchair space is taken and nobody may wait.
+    # (Free wheelchair spaces are places for wheelchair users while held, for anyone after.)
+    full = (
+        state == "open"
+        and not setup.waiting_list
+        and room.places_free_for_anyone == 0
+        and room.wheelchair_free == 0
+    )
     return {
         "page": event,
         "setup": setup,
-        "state": setup.state_at(now, event),
+        "state": "full" if full else state,
         "opens_at": setup.opens_at,
         "closes_at": setup.closing_time(event),
         "counts": counts,
         "seats_free": free,
-        "wheelchair_free": max(counts.wheelchair_spaces - counts.wheelchair_taken, 0),
+        # Places a person without a wheelchair need can take now: the free seats, and the free
+        # wheelchair spaces once they are released to everyone.
+        "places_free": room.places_free_for_anyone,
+        "wheelchair_free": room.wheelchair_free,
+        "wheelchair_held": room.held,
+        "wheelchair_release_at": setup.wheelchair_release_at,
         "event_url": event.get_url(),
+        "contact": event.contact,
         "accommodation_days": settings.REGISTRATION_ACCOMMODATION_DAYS,
     }
 
@@ -70,7 +86,9 @@ def _page_context(event: EventPage, setup: RegistrationSetup, now: dt.datetime) 
 def register(request: HttpRequest, event: EventPage) -> HttpResponse:
     """The form: GET shows it, POST registers and redirects to the person's page. Needs
     ticked without consent bring the form back once with a warning (``consent_warning``); sent
-    again without consent, it registers without them."""
+    again without consent, it registers without them. While the form is not open, or the event
+    is full without a waiting list (state "full"), GET shows the page without a form; a form
+    sent from an older page still goes to the service, which refuses it with its reason."""
     setup = _setup_or_404(event)
     now = timezone.now()
     context = _page_context(event, setup, now)
@@ -145,12 +163,12 @@ def _see_other(url: str) -> HttpResponse:
 
 
 def outcome_messages(outcome: services.Outcome) -> list[str]:
-    """What the person's page says first after the form: where they stand, and what became of
-    their needs."""
+    """What the person's page says first after the form: where they stand, where the link to
+    this page went, and what became of their needs."""
     registration = outcome.registration
     texts = []
     if registration.status == RegistrationStatus.CONFIRMED:
-        texts.append(_("Thank you: we have registered you."))
+        texts.append(_("Thank you, you are registered."))
     elif registration.status == RegistrationStatus.WAITING:
         texts.append(
             _(
@@ -159,11 +177,20 @@ def outcome_messages(outcome: services.Outcome) -> list[str]:
             )
             % {"position": queries.waiting_position(registration)}
         )
+    if registration.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING):
+        emailed = _link_emailed_to(registration)
+        if emailed:
+            texts.append(
+                _("We have sent a message with the link to this page to %(email)s.")
+                % {"email": emailed}
+            )
+        else:
+            texts.append(_("Keep the address of this page: it is your link to your registration."))
     if outcome.needs_dropped:
         texts.append(
             _(
-                "We have not stored your needs, because you did not give your consent. If you "
-                "want, add them with your consent on this page."
+                "We have not stored your requests, because you did not give your consent. To "
+                "add them, change your registration and tick the consent."
             )
         )
     if outcome.best_effort:
@@ -174,6 +201,21 @@ def outcome_messages(outcome: services.Outcome) -> list[str]:
             )
         )
     return texts
+
+
+def _link_emailed_to(registration: Registration) -> str:
+    """The address the message with the signed link went to (the confirmation or the waiting
+    list's message, by e-mail); empty when none went by e-mail (a text message, or staff call)."""
+    message = (
+        OutboxMessage.objects.filter(
+            registration=registration,
+            kind__in=(MessageKind.CONFIRMATION, MessageKind.WAITING),
+            channel=MessageChannel.EMAIL,
+        )
+        .order_by("pk")
+        .first()
+    )
+    return message.to if message is not None else ""
 
 
 def sent_url(request: HttpRequest, event: EventPage, kind: str) -> str:

@@ -253,6 +253,9 @@ REGISTRATION_RATE_LIMITS = {
 # Reverse proxies in front of the app that append to X-Forwarded-For (nginx: 1). With 0 the
 # client is REMOTE_ADDR; behind a proxy that would be the proxy, and everyone would share a limit.
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+# Who answers accommodation requests, as the organiser's alert names them (e.g. "Anna Nowak,
+# dostepnosc@example.org, 81 466 00 00"); empty: the e-mails of the coordinators' group.
+REGISTRATION_COORDINATOR_CONTACT = envstr("REGISTRATION_COORDINATOR_CONTACT", "")
 # Text messages: without a backend, an SMS is a task for staff (shown in the admin).
 SMS_BACKEND = envstr("SMS_BACKEND", "biuletyn.registrations.sms.ManualBackend")
 # The outbox: attempts before a message is marked failed, and the wait after each failure.
