@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from biuletyn.core import forgiving, media
 from biuletyn.pages.sitemaps import TranslatedSitemap
+from biuletyn.consultations import api as consultations_api
 from biuletyn.registrations import api as registrations_api
 from biuletyn.venues.sitemaps import VenueSitemap
 
@@ -24,6 +25,12 @@ urlpatterns = [
     ),
     # An event's live registration figures (issue 10); the page id names its language version.
     path("api/events/<int:pk>.json", registrations_api.event_json, name="event_json"),
+    # A consultation's status and comment figures (issue 11), always current.
+    path(
+        "api/consultations/<int:pk>.json",
+        consultations_api.consultation_json,
+        name="consultation_json",
+    ),
 ]
 
 # Uploaded images in every environment, documents never (ADR 0009). Before Wagtail's catch-all,
@@ -48,6 +55,7 @@ urlpatterns += i18n_patterns(
     path("", include("biuletyn.venues.urls")),
     path("", include("biuletyn.events.urls")),
     path("", include("biuletyn.registrations.urls")),
+    path("", include("biuletyn.consultations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

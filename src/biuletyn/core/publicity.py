@@ -33,6 +33,9 @@ PUBLIC_MODELS = frozenset(
         "venues.venuephoto",
         # Whether registration is open, and the link to its form, show on the event page.
         "registrations.registrationsetup",
+        # A consultation's report, and comments (published ones show under their sections).
+        "consultations.consultationreport",
+        "consultations.comment",
         # Images and documents (not their renditions).
         "images.biuletynimage",
         "wagtailimages.image",
@@ -50,6 +53,8 @@ PAGE_PARTS: dict[str, str] = {
     "articles.articletag": "content_object",
     "articles.articlerelatedlink": "page",
     "events.eventrelatedarticle": "page",
+    "consultations.consultationdocument": "page",
+    "consultations.consultationmeeting": "page",
 }
 
 NEUTRAL_MODELS = frozenset(
@@ -60,6 +65,8 @@ NEUTRAL_MODELS = frozenset(
         "registrations.accommodationrequest",
         "registrations.outboxmessage",
         "registrations.purgerecord",
+        # A reader's report of a comment: what shows is the comment's status.
+        "consultations.commentflag",
     }
 )
 

@@ -99,6 +99,10 @@ class MessageKind(models.TextChoices):
     CASE_ANSWERED = "case_answered", _("an answer to an accommodation request")
     ORGANISER_ALERT = "organiser_alert", _("new accommodation request (to the organiser)")
     ORGANISER_DIGEST = "organiser_digest", _("overdue requests (to the organiser)")
+    # Public consultations (issue 11) send through the same outbox.
+    COMMENT_CONFIRM = "comment_confirm", _("a consultation comment to confirm")
+    COMMENT_DECISION = "comment_decision", _("a moderator's decision on a comment")
+    CONSULTATION_REPORT = "consult_report", _("the consultation report is published")
 
 
 class MessageChannel(models.TextChoices):

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "biuletyn.articles",
     "biuletyn.events",
     "biuletyn.registrations",
+    "biuletyn.consultations",
     "biuletyn.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -256,6 +257,20 @@ TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 # Who answers accommodation requests, as the organiser's alert names them (e.g. "Anna Nowak,
 # dostepnosc@example.org, 81 466 00 00"); empty: the e-mails of the coordinators' group.
 REGISTRATION_COORDINATOR_CONTACT = envstr("REGISTRATION_COORDINATOR_CONTACT", "")
+
+# Public consultations (issue 11).
+# Reports from readers that hide a published comment until a moderator decides.
+CONSULTATION_REPORTS_TO_HIDE = envint("CONSULTATION_REPORTS_TO_HIDE", 3)
+# Days after the report is published when commenters' names, organisations and e-mail
+# addresses are erased (0: at once, when the report is published).
+CONSULTATION_CONTACT_DAYS = envint("CONSULTATION_CONTACT_DAYS", 30)
+# Days a comment's confirmation link works (a comment sent in time may be confirmed later).
+CONSULTATION_CONFIRM_DAYS = envint("CONSULTATION_CONFIRM_DAYS", 7)
+# Comments per hour from one address and for one e-mail address.
+CONSULTATION_RATE_LIMITS = {
+    "ip": envint("CONSULTATION_RATE_LIMIT_IP", 20),
+    "contact": envint("CONSULTATION_RATE_LIMIT_CONTACT", 10),
+}
 # Text messages: without a backend, an SMS is a task for staff (shown in the admin).
 SMS_BACKEND = envstr("SMS_BACKEND", "biuletyn.registrations.sms.ManualBackend")
 # The outbox: attempts before a message is marked failed, and the wait after each failure.
