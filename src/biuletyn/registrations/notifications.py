@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -132,22 +131,12 @@ def view_link(registration: Registration) -> str:
     return site_root() + manage_path(token)
 
 
-# settings.base's WAGTAILADMIN_BASE_URL when the environment does not set it: `make run`'s
-# address, not the one a site on another port runs on (load_demo --port gives the Site its port).
-DEFAULT_ADMIN_BASE_URL = "http://127.0.0.1:8000"
-
-
 def admin_root() -> str:
-    """Where the admin lives: WAGTAILADMIN_BASE_URL when it is set (the environment, or a value
-    other than the settings' default; the admin may live at another address than the public
-    site), else the public site's root, which serves /admin/ too."""
-    configured = str(getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
-    explicit = any(
-        os.environ.get(name) for name in ("WAGTAILADMIN_BASE_URL", "WAGTAILADMIN_BASE_URL_FILE")
-    )
-    if configured and (explicit or configured != DEFAULT_ADMIN_BASE_URL):
-        return configured
-    return site_root()
+    """Where the admin lives: ``ADMIN_BASE_URL`` when the operator set it (the admin may live at
+    another address than the public site), else the public site's root, which serves /admin/
+    too (so a site on another port, ``load_demo --port``, links to its own admin)."""
+    configured: str = settings.ADMIN_BASE_URL
+    return configured.rstrip("/") or site_root()
 
 
 def admin_link(setup: RegistrationSetup) -> str:

@@ -19,7 +19,11 @@ DEBUG = envbool("DEBUG", False)
 SECRET_KEY = envstr("SECRET_KEY")
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
-WAGTAILADMIN_BASE_URL = envstr("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The admin's own address when it is not the public site's (an internal host): links to the
+# admin in messages to organisers use it. Empty: the public site's root, which serves /admin/ too.
+ADMIN_BASE_URL = envstr("WAGTAILADMIN_BASE_URL")
+# Wagtail's own setting (its e-mails to editors): the admin's address, or `make run`'s.
+WAGTAILADMIN_BASE_URL = ADMIN_BASE_URL or "http://127.0.0.1:8000"
 
 INSTALLED_APPS = [
     "biuletyn.core",
