@@ -13,12 +13,11 @@ import uuid
 import pytest
 from django.core.cache import cache
 from django.db import transaction
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from biuletyn.registrations.models import AccommodationRequest, OutboxMessage, Registration
-from tests.registrations.strategies import CHOICE, CONSENT, NEEDS, SEATS
-from tests.strategies import EMAIL, PHONE, TEXT
+from tests.registrations.strategies import FORM_EXAMPLES, person_data
 
 pytestmark = pytest.mark.integration
 
@@ -31,55 +30,10 @@ def url(setup, event):
     return f"{event.url}zapisy/"
 
 
-@settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(
-    name=TEXT,
-    email=EMAIL,
-    phone=PHONE,
-    contact_preference=CHOICE,
-    seats=SEATS,
-    needs=NEEDS,
-    diet=TEXT,
-    other=TEXT,
-    consent=CONSENT,
-    fax=HONEYPOT,
-    key=KEY,
-    warned=st.sampled_from([None, "", "1"]),
-)
-def test_never_a_500_and_never_a_half_written_row(
-    client,
-    url,
-    name,
-    email,
-    phone,
-    contact_preference,
-    seats,
-    needs,
-    diet,
-    other,
-    consent,
-    fax,
-    key,
-    warned,
-):
-    data = {
-        "name": name,
-        "email": email,
-        "phone": phone,
-        "contact_preference": contact_preference,
-        "seats": seats,
-        "needs": needs,
-        "diet_details": diet,
-        "other_details": other,
-        "health_consent": consent,
-        "fax": fax,
-        "idempotency_key": key,
-        "consent_warned": warned,
-    }
+@FORM_EXAMPLES
+@given(person=person_data(), fax=HONEYPOT, key=KEY, warned=st.sampled_from([None, "", "1"]))
+def test_never_a_500_and_never_a_half_written_row(client, url, person, fax, key, warned):
+    data = {**person, "fax": fax, "idempotency_key": key, "consent_warned": warned}
     data = {field: value for field, value in data.items() if value is not None}
     cache.clear()  # the rate limits: every example is a first attempt
     with transaction.atomic():
@@ -97,7 +51,7 @@ def test_never_a_500_and_never_a_half_written_row(
         else:
             assert len(registrations) == 1
             registration = registrations[0]
-            assert registration.name == name.strip()
+            assert registration.name == person["name"].strip()
             assert registration.email or registration.phone
             assert all(case.registration_id == registration.pk for case in cases)
             if cases:

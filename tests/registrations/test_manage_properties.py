@@ -14,7 +14,7 @@ import pytest
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from biuletyn.registrations import tokens
@@ -22,9 +22,8 @@ from biuletyn.registrations.enums import Need
 from biuletyn.registrations.models import AccommodationRequest, Registration
 from biuletyn.registrations.services import NeedAnswer
 from tests.factories.registrations import register
-from tests.registrations.strategies import CHOICE, CONSENT, NEEDS, SEATS
+from tests.registrations.strategies import FORM_EXAMPLES, person_data
 from tests.strategies import EMAIL as ANY_EMAIL
-from tests.strategies import PHONE, TEXT
 
 pytestmark = pytest.mark.integration
 
@@ -81,51 +80,11 @@ def snapshot(registration: Registration) -> tuple[dict, list]:
     return row, cases
 
 
-@settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(
-    name=TEXT,
-    email=EMAIL,
-    phone=PHONE,
-    contact_preference=CHOICE,
-    seats=SEATS,
-    needs=NEEDS,
-    diet=TEXT,
-    other=TEXT,
-    consent=CONSENT,
-    warned=st.booleans(),
-)
-def test_never_a_500_and_never_a_half_written_row(
-    client,
-    mine,
-    path,
-    name,
-    email,
-    phone,
-    contact_preference,
-    seats,
-    needs,
-    diet,
-    other,
-    consent,
-    warned,
-):
-    data = {
-        "name": name,
-        "email": email,
-        "phone": phone,
-        "contact_preference": contact_preference,
-        "seats": seats,
-        "needs": needs,
-        "diet_details": diet,
-        "other_details": other,
-        "health_consent": consent,
-        # Sent again after the warning about needs without consent.
-        "consent_warned": "1" if warned else None,
-    }
+@FORM_EXAMPLES
+@given(person=person_data(email=EMAIL), warned=st.booleans())
+def test_never_a_500_and_never_a_half_written_row(client, mine, path, person, warned):
+    # Sent again after the warning about needs without consent.
+    data = {**person, "consent_warned": "1" if warned else None}
     data = {field: value for field, value in data.items() if value is not None}
     with transaction.atomic():
         before = snapshot(mine)
@@ -140,7 +99,7 @@ def test_never_a_500_and_never_a_half_written_row(
         else:
             changed = Registration.objects.get(pk=mine.pk)
             cases = list(changed.accommodations.all())
-            assert changed.name == name.strip()
+            assert changed.name == person["name"].strip()
             assert changed.email or changed.phone
             assert changed.is_active
             assert 1 <= changed.seats <= changed.setup.max_seats_per_registration

@@ -250,9 +250,7 @@ def test_without_a_configured_contact_the_coordinators_group_is_named(setup, set
     assert "Na prośby odpowiada koordynator dostępności biuletynu.\n" in alert.body
 
 
-def test_the_admin_link_follows_the_sites_port_unless_the_admin_address_is_set(
-    setup, settings
-):
+def test_the_admin_link_follows_the_sites_port_unless_the_admin_address_is_set(setup, settings):
     """load_demo --port 8123 gives the default Site that port; the admin link must not point
     at `make run`'s http://127.0.0.1:8000 (another server, or none)."""
     settings.ADMIN_BASE_URL = ""
