@@ -28,6 +28,7 @@ from biuletyn.core.templatetags.biuletyn_dates import NBSP, WORD_JOINER
 from biuletyn.events.enums import AttendanceMode
 from biuletyn.registrations import notifications, outbox, services, tokens
 from biuletyn.registrations.enums import (
+    CONSULTATION_KINDS,
     NEED_SHORT_LABELS,
     ContactPreference,
     MessageChannel,
@@ -48,6 +49,7 @@ PERSON_KINDS = [
     kind
     for kind in MessageKind
     if kind not in (MessageKind.ORGANISER_ALERT, MessageKind.ORGANISER_DIGEST)
+    and kind not in CONSULTATION_KINDS
 ]
 DIET_DETAILS = "Celiakia: bez glutenu, proszę"
 ALL_NEEDS = [NeedAnswer(need, DIET_DETAILS if need == Need.DIET else "") for need in Need]

@@ -150,6 +150,31 @@ def test_wheelchair_spaces_are_held_until_their_release(event):
     assert Registration.objects.get(pk=held.registration.pk).status == "confirmed"
 
 
+def test_a_wheelchair_user_on_an_ordinary_seat_gets_the_wheelchair_space_that_frees(event):
+    """Review of issue 10: a person who asked for a wheelchair space when none was free holds
+    an ordinary seat; a wheelchair space that frees goes to them first (they are told), and
+    their seat goes to the waiting list."""
+    setup = make_setup(event, capacity=2, wheelchair_spaces=1, waiting_list=True)
+    first = register(setup, needs=[NeedAnswer(Need.WHEELCHAIR)], health_consent=True)
+    assert first.registration.wheelchair_spaces_held == 1
+    second = register(setup, needs=[NeedAnswer(Need.WHEELCHAIR)], health_consent=True, seats=2)
+    assert second.result == "confirmed"
+    assert (second.registration.seats_held, second.registration.wheelchair_spaces_held) == (2, 0)
+    waiting = register(setup)
+    assert waiting.result == "waiting"
+
+    services.cancel(registration=first.registration)
+
+    moved = Registration.objects.get(pk=second.registration.pk)
+    assert (moved.seats_held, moved.wheelchair_spaces_held) == (1, 1)
+    assert OutboxMessage.objects.filter(
+        registration=moved, kind=MessageKind.WHEELCHAIR_SPACE
+    ).exists()
+    # The seat it held is the waiting person's now.
+    assert Registration.objects.get(pk=waiting.registration.pk).status == "confirmed"
+    assert services.counts(setup).seats_taken == 2
+
+
 def test_a_pjm_request_for_an_event_with_an_interpreter_is_never_best_effort(calendar):
     """The organiser provides the interpreter: asking late changes nothing (review, issue 10)."""
     from tests.factories.events import days, make_event

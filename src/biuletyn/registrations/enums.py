@@ -90,6 +90,7 @@ class MessageKind(models.TextChoices):
     CONFIRMATION = "confirmation", _("registration confirmed")
     WAITING = "waiting", _("on the waiting list")
     PROMOTED = "promoted", _("a seat from the waiting list")
+    WHEELCHAIR_SPACE = "wheelchair_space", _("a wheelchair space freed up")
     MODERATION = "moderation", _("registration awaiting a check")
     LINK_AGAIN = "link_again", _("the link sent again")
     CHANGED = "changed", _("registration changed")
@@ -103,6 +104,12 @@ class MessageKind(models.TextChoices):
     COMMENT_CONFIRM = "comment_confirm", _("a consultation comment to confirm")
     COMMENT_DECISION = "comment_decision", _("a moderator's decision on a comment")
     CONSULTATION_REPORT = "consult_report", _("the consultation report is published")
+
+
+# The kinds public consultations write (their own templates, no registration on the row).
+CONSULTATION_KINDS = frozenset(
+    {MessageKind.COMMENT_CONFIRM, MessageKind.COMMENT_DECISION, MessageKind.CONSULTATION_REPORT}
+)
 
 
 class MessageChannel(models.TextChoices):

@@ -405,6 +405,7 @@ def _promote(setup: RegistrationSetup, *, now: dt.datetime) -> list[Registration
     group that does not fit the places free keeps its turn, and a smaller registration behind
     it takes them. So a place left free while people wait is one no waiting registration fits,
     and a newcomer who fits may take it. Runs inside the caller's locked transaction."""
+    _move_to_wheelchair_spaces(setup, now=now)
     promoted: list[Registration] = []
     waiting = setup.registrations.filter(status=RegistrationStatus.WAITING).order_by(
         "created_at", "pk"
@@ -424,6 +425,30 @@ def _promote(setup: RegistrationSetup, *, now: dt.datetime) -> list[Registration
         notifications.to_person(registration, MessageKind.PROMOTED, now=now)
         current = room(setup, now=now)
     return promoted
+
+
+def _move_to_wheelchair_spaces(setup: RegistrationSetup, *, now: dt.datetime) -> None:
+    """A confirmed person who asked for a wheelchair space when none was free holds an ordinary
+    seat; when a wheelchair space frees, they get it first (in the order they were confirmed)
+    and are told, and their seat goes to the waiting list. Inside the caller's transaction."""
+    current = room(setup, now=now)
+    if current.wheelchair_free == 0:
+        return
+    candidates = (
+        setup.registrations.filter(
+            status=RegistrationStatus.CONFIRMED,
+            wheelchair_spaces_held=0,
+            seats_held__gte=1,
+            accommodations__need=Need.WHEELCHAIR,
+        )
+        .distinct()
+        .order_by("confirmed_at", "pk")
+    )
+    for registration in candidates[: current.wheelchair_free]:
+        registration.seats_held -= 1
+        registration.wheelchair_spaces_held = 1
+        registration.save(update_fields=["seats_held", "wheelchair_spaces_held", "updated_at"])
+        notifications.to_person(registration, MessageKind.WHEELCHAIR_SPACE, now=now)
 
 
 def _confirm(registration: Registration, allocation: Allocation, *, now: dt.datetime) -> None:
