@@ -20,7 +20,13 @@ from biuletyn.events import offer
 from biuletyn.events import queries as event_queries
 from biuletyn.events.enums import AttendanceMode
 from biuletyn.registrations import notifications, services
-from biuletyn.registrations.enums import CaseStatus, MessageKind, Need
+from biuletyn.registrations.enums import (
+    CONSULTATION_KINDS,
+    ORGANISER_KINDS,
+    CaseStatus,
+    MessageKind,
+    Need,
+)
 from biuletyn.registrations.models import OutboxMessage
 from biuletyn.registrations.services import NeedAnswer
 from tests.factories.events import make_event
@@ -286,7 +292,7 @@ def test_every_message_uses_the_capitalised_forms_of_you(setup):
     person = register(setup, needs=[NeedAnswer(Need.PJM)], health_consent=True).registration
     lower = (" ci ", " cię ", " ciebie ", " tobą ", " twój ", " twoje ", " twoim ", " twojego ")
     for kind in MessageKind:
-        if kind in (MessageKind.ORGANISER_ALERT, MessageKind.ORGANISER_DIGEST):
+        if kind in ORGANISER_KINDS or kind in CONSULTATION_KINDS:
             continue
         body = f" {message(person, kind, position=1).body} ".replace("\n", " ")
         for word in lower:

@@ -30,6 +30,7 @@ from biuletyn.registrations import notifications, outbox, services, tokens
 from biuletyn.registrations.enums import (
     CONSULTATION_KINDS,
     NEED_SHORT_LABELS,
+    ORGANISER_KINDS,
     ContactPreference,
     MessageChannel,
     MessageKind,
@@ -46,10 +47,7 @@ from tests.factories.venues import make_venue
 pytestmark = pytest.mark.integration
 
 PERSON_KINDS = [
-    kind
-    for kind in MessageKind
-    if kind not in (MessageKind.ORGANISER_ALERT, MessageKind.ORGANISER_DIGEST)
-    and kind not in CONSULTATION_KINDS
+    kind for kind in MessageKind if kind not in ORGANISER_KINDS and kind not in CONSULTATION_KINDS
 ]
 DIET_DETAILS = "Celiakia: bez glutenu, proszę"
 ALL_NEEDS = [NeedAnswer(need, DIET_DETAILS if need == Need.DIET else "") for need in Need]

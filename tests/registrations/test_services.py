@@ -193,7 +193,8 @@ def test_a_pjm_request_for_an_event_with_an_interpreter_is_never_best_effort(cal
 def withdrawals():
     return list(
         OutboxMessage.objects.filter(
-            kind=MessageKind.ORGANISER_ALERT, subject__startswith="Prośby o dostosowanie wycofane"
+            kind=MessageKind.ORGANISER_WITHDRAWN,
+            subject__startswith="Prośby o dostosowanie wycofane",
         )
     )
 

@@ -100,12 +100,17 @@ class MessageKind(models.TextChoices):
     CASE_ANSWERED = "case_answered", _("an answer to an accommodation request")
     ORGANISER_ALERT = "organiser_alert", _("new accommodation request (to the organiser)")
     ORGANISER_DIGEST = "organiser_digest", _("overdue requests (to the organiser)")
+    ORGANISER_WITHDRAWN = "organiser_withdrawn", _("requests withdrawn (to the organiser)")
     # Public consultations (issue 11) send through the same outbox.
     COMMENT_CONFIRM = "comment_confirm", _("a consultation comment to confirm")
     COMMENT_DECISION = "comment_decision", _("a moderator's decision on a comment")
     CONSULTATION_REPORT = "consult_report", _("the consultation report is published")
 
 
+# The kinds written to the event's organiser, in Polish.
+ORGANISER_KINDS = frozenset(
+    {MessageKind.ORGANISER_ALERT, MessageKind.ORGANISER_DIGEST, MessageKind.ORGANISER_WITHDRAWN}
+)
 # The kinds public consultations write (their own templates, no registration on the row).
 CONSULTATION_KINDS = frozenset(
     {MessageKind.COMMENT_CONFIRM, MessageKind.COMMENT_DECISION, MessageKind.CONSULTATION_REPORT}

@@ -79,9 +79,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# The organiser's message that requests were withdrawn: a template of its own, written as an
-# alert (the outbox's kinds are a database choice).
-WITHDRAWN = "organiser_withdrawn"
 # Messages that carry the event's calendar file.
 WITH_ICS = frozenset({MessageKind.CONFIRMATION, MessageKind.PROMOTED, MessageKind.EVENT_CHANGED})
 # Reminders go out the day before, from this hour in Poland (nobody is woken at midnight).
@@ -441,13 +438,10 @@ def _counts(cases: Sequence[AccommodationRequest]) -> str:
     )
 
 
-def to_organiser(
-    setup: RegistrationSetup, kind: str, *, template: str = "", **context: Any
-) -> list[OutboxMessage]:
+def to_organiser(setup: RegistrationSetup, kind: str, **context: Any) -> list[OutboxMessage]:
     """Write ``kind`` for the event's organiser, in Polish. Context: ``cases`` (the new
     requests of one registration, the overdue ones, or the withdrawn ones), ``now`` for the
-    digest, ``reason`` ("cancelled" or "changed") for the withdrawn ones. ``template`` renders
-    another message of the kind (``WITHDRAWN``, an alert that requests were withdrawn)."""
+    digest, ``reason`` ("cancelled" or "changed") for the withdrawn ones."""
     kind = MessageKind(kind)
     address = organiser_address(setup)
     if not address:
@@ -459,7 +453,7 @@ def to_organiser(
         numbers = sorted({case.registration_id for case in cases})
         summary = queries.accommodation_summary(setup)
         subject, body, _text = render(
-            template or kind,
+            kind,
             {
                 **_event_context(event),
                 "cases": _case_lines(cases),
@@ -490,9 +484,7 @@ def requests_withdrawn(
     cases = [case for case in cases if case.status != CaseStatus.DECLINED]
     if not cases:
         return []
-    return to_organiser(
-        setup, MessageKind.ORGANISER_ALERT, template=WITHDRAWN, cases=cases, reason=reason
-    )
+    return to_organiser(setup, MessageKind.ORGANISER_WITHDRAWN, cases=cases, reason=reason)
 
 
 # --- scheduled messages --------------------------------------------------------------------------
