@@ -693,6 +693,18 @@ def test_nobody_sees_a_persons_signed_link_on_the_dashboard(client, django_user_
         subject="Zmiana",
         body="Your link:\nhttps://biuletyn.example/en/registration/abc123:1xZ:sIg-_9/change/\nBye",
     )
+    # A call to make about something never sent in writing, to a person who has an address:
+    # the placeholder says what is true of this message, not of the address.
+    OutboxMessage.objects.create(
+        kind=MessageKind.REMINDER,
+        channel=MessageChannel.MANUAL,
+        status=MessageStatus.MANUAL,
+        registration=registration,
+        setup=setup,
+        to="601 202 303",
+        subject="Przypomnienie",
+        body="Link: https://biuletyn.example/zgloszenie/def456:1xZ:sIg-_9/\nDo zobaczenia",
+    )
 
     for user in (
         make_editor(django_user_model, "redaktorka"),
@@ -707,8 +719,10 @@ def test_nobody_sees_a_persons_signed_link_on_the_dashboard(client, django_user_
         assert "abc123" not in page
         assert "/zgloszenie/" not in page
         assert "/en/registration/" not in page
-        assert "[link do zgłoszenia – osoba dostała go w wiadomości]" in text
-        assert "[link do zgłoszenia – nie pokazujemy go w panelu]" in text
+        assert "def456" not in page
+        assert text.count("[link do zgłoszenia – osoba dostała go w wiadomości]") == 1
+        # The phone-only person's confirmation and change, and the reminder.
+        assert text.count("[link do zgłoszenia – nie pokazujemy go w panelu]") == 3
         assert "Skontaktowano się" in text
 
 

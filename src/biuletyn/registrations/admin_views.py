@@ -57,6 +57,7 @@ from .admin_forms import CaseAnswerForm, StaffRegistrationForm
 from .enums import (
     ACTIVE_STATUSES,
     OPEN_CASE_STATUSES,
+    MessageChannel,
     MessageKind,
     MessageStatus,
     RegistrationStatus,
@@ -92,10 +93,10 @@ def _link_pattern() -> re.Pattern[str]:
     return re.compile(r"\S*(?:" + "|".join(sorted(prefixes)) + r")[^\s/]+\S*")
 
 
-def without_links(text: str, *, has_email: bool) -> str:
+def without_links(text: str, *, sent_in_writing: bool) -> str:
     """The text of a message with the person's signed link taken out: anyone who has it sees
     the person's registration and accommodation requests."""
-    if has_email:
+    if sent_in_writing:
         placeholder = _("[the registration link – the person got it in a message]")
     else:
         placeholder = _("[the registration link – not shown in the admin]")
@@ -471,12 +472,18 @@ class DashboardView(SetupMixin, TemplateView):
                 setup=setup, status=MessageStatus.MANUAL, registration__isnull=False
             ).select_related("registration")
         )
+        # The person got the link in writing when the same message went to them by e-mail or
+        # text message too (to_person writes those beside the staff's call).
+        written = set(
+            OutboxMessage.objects.filter(setup=setup, registration__isnull=False)
+            .exclude(channel=MessageChannel.MANUAL)
+            .values_list("registration_id", "kind")
+        )
         for message in todo:
             # A message about an accommodation answer speaks of health data.
             message.for_coordinator = message.kind == MessageKind.CASE_ANSWERED  # type: ignore[attr-defined]
-            assert message.registration is not None
             message.shown_body = without_links(  # type: ignore[attr-defined]
-                message.body, has_email=bool(message.registration.email)
+                message.body, sent_in_writing=(message.registration_id, message.kind) in written
             )
         query = self.request.GET.get("q", "").strip()[:100]
         listed = [
