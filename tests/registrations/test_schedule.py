@@ -58,6 +58,7 @@ def test_once_enqueues_every_job(settings, db):
         "task_send_digests",
         "task_purge_due",
         "task_promote_waiting",
+        "task_erase_due",
     ]
 
 

@@ -265,8 +265,8 @@ REGISTRATION_COORDINATOR_CONTACT = envstr("REGISTRATION_COORDINATOR_CONTACT", ""
 # Public consultations (issue 11).
 # Reports from readers that hide a published comment until a moderator decides.
 CONSULTATION_REPORTS_TO_HIDE = envint("CONSULTATION_REPORTS_TO_HIDE", 3)
-# Days after the report is published when commenters' names, organisations and e-mail
-# addresses are erased (0: at once, when the report is published).
+# Days after the report is published when commenters' e-mail addresses are erased (the report
+# keeps the author as they gave it, or "a resident"; 0: at once, when it is published).
 CONSULTATION_CONTACT_DAYS = envint("CONSULTATION_CONTACT_DAYS", 30)
 # Days a comment's confirmation link works (a comment sent in time may be confirmed later).
 CONSULTATION_CONFIRM_DAYS = envint("CONSULTATION_CONFIRM_DAYS", 7)
