@@ -503,3 +503,12 @@ def test_the_form_its_errors_and_its_other_pages_are_valid_html(client, calendar
     register(full)
     pages["full"] = client.get(form_url(full.event)).content
     assert_valid_html(pages)
+
+
+def test_the_language_switch_leads_to_the_form_in_the_other_language(client, event):
+    from biuletyn.events.models import EventPage
+
+    make_setup(event)
+    english = EventPage.objects.exclude(pk=event.pk).get(translation_key=event.translation_key)
+    page = client.get(form_url(event)).content.decode()
+    assert f'href="{english.url}registration/"' in page

@@ -9,6 +9,7 @@ marked ``lang="pl"``, and hreflang links and the sitemap leave it out.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -46,11 +47,20 @@ class LanguageVersion:
     is_real: bool  # written in its own language, not an alias
 
 
-def language_versions(page: Page, request: HttpRequest | None = None) -> list[LanguageVersion]:
-    """Every visible version of ``page`` (itself included), with a fixed number of queries."""
+def language_versions(
+    page: Page,
+    request: HttpRequest | None = None,
+    route: tuple[str, dict[str, Any]] | None = None,
+) -> list[LanguageVersion]:
+    """Every visible version of ``page`` (itself included), with a fixed number of queries.
+    ``route``: a route of a routable page (its name and arguments, e.g. a consultation's
+    report): each version's URL is that route's, in the version's own words."""
     versions = []
     for version in visible(page.get_translations(inclusive=True)).select_related("locale"):
         url = version.get_url(request=request)
+        if url is not None and route is not None:
+            name, kwargs = route
+            url += version.specific.reverse_subpage(name, kwargs=kwargs)
         if url is not None:
             versions.append(
                 LanguageVersion(

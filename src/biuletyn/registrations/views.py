@@ -63,6 +63,8 @@ def _page_context(event: EventPage, setup: RegistrationSetup, now: dt.datetime) 
     )
     return {
         "page": event,
+        # The language switch leads to the form in the other language.
+        "language_route": ("registration", {}),
         "setup": setup,
         "state": "full" if full else state,
         "opens_at": setup.opens_at,
@@ -233,5 +235,9 @@ def sent(request: HttpRequest, event: EventPage) -> HttpResponse:
     kind = request.GET.get("kind", "")
     if kind not in SENT_KINDS:
         kind = "check"
-    context = {**_page_context(event, setup, timezone.now()), "kind": kind}
+    context = {
+        **_page_context(event, setup, timezone.now()),
+        "kind": kind,
+        "language_route": ("registration_sent", {}),
+    }
     return _never_stored(render(request, "registrations/register_sent.html", context))

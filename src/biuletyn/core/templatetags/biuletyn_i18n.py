@@ -20,7 +20,9 @@ def language_versions(context: template.Context) -> dict[str, Any]:
 
     ``switch``: one link per site language (to the translation or alias of this page if there is
     one, otherwise to that language's home page); ``alternates``: real translations only;
-    ``content_lang``: the language of the page's own text.
+    ``content_lang``: the language of the page's own text. A view that renders a route of a
+    routable page (a form, a report) sets ``language_route`` (its name and arguments) in the
+    context, so the links lead to the same route in the other language.
     """
     page = context.get("page")
     current = translation.get_language()
@@ -30,7 +32,9 @@ def language_versions(context: template.Context) -> dict[str, Any]:
     content_lang = current
     if page is not None and getattr(page, "pk", None):
         content_lang = content_language(page)
-        versions = translations.language_versions(page, request)
+        versions = translations.language_versions(
+            page, request, route=context.get("language_route")
+        )
         alternates = [version for version in versions if version.is_real]
         by_language = {v.language_code: v.url for v in versions if not v.is_current}
     switch = []
