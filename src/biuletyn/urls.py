@@ -8,9 +8,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from biuletyn.consultations import api as consultations_api
 from biuletyn.core import forgiving, media
 from biuletyn.pages.sitemaps import TranslatedSitemap
-from biuletyn.consultations import api as consultations_api
 from biuletyn.registrations import api as registrations_api
 from biuletyn.venues.sitemaps import VenueSitemap
 

@@ -10,8 +10,9 @@
   (keyed on the page's ``translation_key``, as registration setups are). A plain model, not a
   page field, so publishing an older revision of the page never unpublishes a report.
 * ``Comment``: one comment, online or entered by staff on someone's behalf; moderated, reported
-  by readers, answered in the report. Personal data (name, organisation, e-mail) is erased
-  after the report (``CONSULTATION_CONTACT_DAYS``).
+  by readers, answered in the report. The e-mail address is erased
+  ``CONSULTATION_CONTACT_DAYS`` after the report; the name and organisation stay, as the
+  author the report names (given to be published; ADR 0012).
 * ``CommentFlag``: one reader's report of a published comment.
 
 ``__str__`` of comments never shows personal data: Wagtail's audit log keeps it as the label.
@@ -152,7 +153,7 @@ class ConsultationPage(RoutablePageMixin, InheritedPrivacyMixin, Page):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="organised_consultations",
+        related_name="+",
     )
     contact = models.ForeignKey(
         "organisations.Organisation",

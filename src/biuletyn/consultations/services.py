@@ -14,9 +14,14 @@ Keyword-only, typed, each in one transaction; views, the admin, commands and tes
   at ``CONSULTATION_REPORTS_TO_HIDE`` open reports the comment is hidden until a moderator
   decides again.
 * ``answer``: the organiser's answer to a comment for the report. ``save_report`` /
-  ``publish_report``: the report, once every comment in it is answered and none waits for
-  moderation. ``erase_contacts`` / ``erase_due``: commenters' e-mail addresses go
-  ``CONSULTATION_CONTACT_DAYS`` after the report.
+  ``publish_report``: the report, once every comment in it is answered, none waits for
+  moderation and none sent in time can still be confirmed by its author (publishing then would
+  leave it out); publishing twice changes nothing. ``erase_contacts`` / ``erase_due``:
+  commenters' e-mail addresses go ``CONSULTATION_CONTACT_DAYS`` after the report is published
+  (0: at once), never before.
+
+Every service that records a moment takes ``now`` (the demo tells a story of 2024 with them);
+text is stored without NUL characters, trimmed to its field.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from biuletyn.core.db import retry_when_locked
 
@@ -86,6 +92,12 @@ def _check_section(page: ConsultationPage, section_key: str | None) -> str:
     return section_key
 
 
+def _clean(value: str, limit: int) -> str:
+    """Text as stored: without NUL characters (PostgreSQL refuses them), trimmed, cut to the
+    field's length."""
+    return value.replace("\x00", "").strip()[:limit]
+
+
 def _fresh(page: ConsultationPage) -> ConsultationPage:
     """The page's period as it is in the database now (an editor may just have changed it)."""
     return ConsultationPage.objects.get(pk=page.pk)
@@ -110,10 +122,18 @@ def submit(
     now: dt.datetime | None = None,
 ) -> Comment:
     """Take a comment from the online form. Raises ``ConsultationClosed`` outside the period
-    (decided at this moment, in the transaction) and ``ConsultationError`` for a bad section."""
-    text = text.strip()
+    (decided at this moment, in the transaction) and ``ConsultationError`` for an empty text
+    (``empty``), no e-mail address (``email``) or a bad section (``section``)."""
+    text = _clean(text, MAX_COMMENT_LENGTH)
     if not text:
         raise ConsultationError(_("Write your comment."), "empty")
+    email = _clean(email, 254)
+    if not email:
+        # Without an address the comment could never be confirmed: it would wait for nothing.
+        raise ConsultationError(
+            _("Give your e-mail address: we send the link to confirm your comment there."),
+            "email",
+        )
     with transaction.atomic():
         page = _fresh(page)
         if idempotency_key:
@@ -132,10 +152,10 @@ def submit(
                     section_key=key,
                     section_heading=(page.section_heading(key) or "")[:200] if key else "",
                     language=page.locale.language_code,
-                    text=text[:MAX_COMMENT_LENGTH],
-                    author_name=author_name.strip()[:200],
-                    organisation=organisation.strip()[:300],
-                    email=email.strip(),
+                    text=text,
+                    author_name=_clean(author_name, 200),
+                    organisation=_clean(organisation, 300),
+                    email=email,
                     channel=Channel.ONLINE,
                     received_at=moment,
                     status=CommentStatus.UNCONFIRMED,
@@ -176,17 +196,19 @@ def enter_on_behalf(
     author_name: str = "",
     organisation: str = "",
     email: str = "",
+    now: dt.datetime | None = None,
 ) -> Comment:
     """A comment staff received by phone, letter, e-mail, in PJM or at a meeting. It counts
-    when it was received, which must fall within the period; it waits for moderation like any
-    other."""
+    when it was received, which must fall within the period (and cannot be later than ``now``,
+    when it is entered); it waits for moderation like any other."""
     if channel == Channel.ONLINE or channel not in Channel.values:
         raise ConsultationError(_("Choose how the comment came."), "channel")
-    text = text.strip()
+    text = _clean(text, MAX_COMMENT_LENGTH)
     if not text:
         raise ConsultationError(_("Write the comment as it was given."), "empty")
+    now = now or timezone.now()
     page = _fresh(page)
-    if received_at > timezone.now():
+    if received_at > now:
         raise ConsultationError(_("The date received cannot be in the future."), "future")
     _check_open(page, received_at)
     key = _check_section(page, section_key)
@@ -195,15 +217,15 @@ def enter_on_behalf(
         section_key=key,
         section_heading=(page.section_heading(key) or "")[:200] if key else "",
         language=page.locale.language_code,
-        text=text[:MAX_COMMENT_LENGTH],
-        author_name=author_name.strip()[:200],
-        organisation=organisation.strip()[:300],
-        email=email.strip(),
+        text=text,
+        author_name=_clean(author_name, 200),
+        organisation=_clean(organisation, 300),
+        email=_clean(email, 254),
         channel=channel,
         entered_by=staff,
         consent_to_publish=consent_to_publish,
         received_at=received_at,
-        confirmed_at=timezone.now(),
+        confirmed_at=now,
         status=CommentStatus.PENDING,
     )
     audit.log(comment, "biuletyn.comment.on_behalf", user=staff, channel=channel)
@@ -215,15 +237,19 @@ def _resolve_flags(comment: Comment, now: dt.datetime) -> None:
 
 
 @transaction.atomic
-def publish(*, comment: Comment, moderator: Any) -> Comment:
+def publish(*, comment: Comment, moderator: Any, now: dt.datetime | None = None) -> Comment:
     """Publish a waiting, hidden or rejected comment. Without the author's consent to
     publication its text stays off the pages: it is kept for the report (``NOT_PUBLIC``)."""
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if _report_published(comment.consultation) and comment.status != CommentStatus.HIDDEN:
+        # The report stands as published: no comment enters or leaves it afterwards. Only a
+        # comment readers hid since may be shown again (it stays in the report either way).
+        raise ConsultationError(_("The report is already published."), "published")
     if comment.status == CommentStatus.UNCONFIRMED:
         raise ConsultationError(
             _("The author has not confirmed their e-mail address yet."), "unconfirmed"
         )
-    now = timezone.now()
+    now = now or timezone.now()
     before = comment.status
     comment.status = (
         CommentStatus.PUBLISHED if comment.consent_to_publish else CommentStatus.NOT_PUBLIC
@@ -241,19 +267,35 @@ def publish(*, comment: Comment, moderator: Any) -> Comment:
 
 
 @transaction.atomic
-def reject(*, comment: Comment, moderator: Any, reason: str, note: str = "") -> Comment:
+def reject(
+    *,
+    comment: Comment,
+    moderator: Any,
+    reason: str,
+    note: str = "",
+    now: dt.datetime | None = None,
+) -> Comment:
     """Reject a comment with a reason the author is told. "Another reason" needs a note."""
     if reason not in RejectReason.values:
         raise ConsultationError(_("Choose the reason."), "reason")
-    note = note.strip()
+    note = _clean(note, 2000)
     if reason == RejectReason.OTHER and not note:
         raise ConsultationError(_("Explain the reason to the author."), "note")
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    if _report_published(comment.consultation):
+        # The report stands as published: no comment enters or leaves it afterwards.
+        raise ConsultationError(_("The report is already published."), "published")
     if comment.status == CommentStatus.UNCONFIRMED:
         raise ConsultationError(
             _("The author has not confirmed their e-mail address yet."), "unconfirmed"
         )
-    now = timezone.now()
+    now = now or timezone.now()
+    # The author hears of a decision once: the same rejection saved again tells them nothing new.
+    changed = (comment.status, comment.reject_reason, comment.reject_note) != (
+        CommentStatus.REJECTED,
+        reason,
+        note,
+    )
     comment.status = CommentStatus.REJECTED
     comment.reject_reason = reason
     comment.reject_note = note
@@ -266,7 +308,8 @@ def reject(*, comment: Comment, moderator: Any, reason: str, note: str = "") -> 
     comment.save()
     _resolve_flags(comment, now)
     audit.log(comment, "biuletyn.comment.reject", user=moderator, reason=reason)
-    notifications.decision(comment)
+    if changed:
+        notifications.decision(comment)
     return comment
 
 
@@ -282,7 +325,14 @@ class FlagResult:
 
 
 @retry_when_locked
-def flag(*, comment: Comment, reason: str, note: str = "", reporter: str) -> FlagResult:
+def flag(
+    *,
+    comment: Comment,
+    reason: str,
+    note: str = "",
+    reporter: str,
+    now: dt.datetime | None = None,
+) -> FlagResult:
     """A reader reports a published comment. ``reporter`` is their address: only its keyed hash
     is kept, so one address counts once. At the threshold the comment is hidden."""
     if reason not in ReportReason.values:
@@ -295,7 +345,11 @@ def flag(*, comment: Comment, reason: str, note: str = "", reporter: str) -> Fla
         if comment.flags.filter(resolved_at__isnull=True, reporter_digest=digest).exists():
             return FlagResult(counted=False, hidden=False)
         CommentFlag.objects.create(
-            comment=comment, reason=reason, note=note.strip()[:2000], reporter_digest=digest
+            comment=comment,
+            reason=reason,
+            note=_clean(note, 2000),
+            reporter_digest=digest,
+            created_at=now or timezone.now(),
         )
         count = comment.flags.filter(resolved_at__isnull=True).count()
         if count >= settings.CONSULTATION_REPORTS_TO_HIDE:
@@ -314,12 +368,13 @@ def answer(
     answer: str,
     justification: str,
     changed_section_key: str = "",
+    now: dt.datetime | None = None,
 ) -> Comment:
     """The organiser's answer for the report. Every answer but "accepted" needs a justification;
     the section changed, if given, must be a section of the draft."""
     if answer not in Answer.values:
         raise ConsultationError(_("Choose the answer."), "answer")
-    justification = justification.strip()
+    justification = _clean(justification, MAX_COMMENT_LENGTH)
     if answer != Answer.ACCEPTED and not justification:
         raise ConsultationError(_("Give the justification."), "justification")
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
@@ -338,7 +393,7 @@ def answer(
     comment.justification = justification
     comment.changed_section_key = changed_section_key
     comment.answered_by = staff
-    comment.answered_at = timezone.now()
+    comment.answered_at = now or timezone.now()
     comment.save()
     audit.log(comment, "biuletyn.comment.answer", user=staff, answer=answer)
     return comment
@@ -363,8 +418,8 @@ def save_report(
     sign_language_url: str = "",
 ) -> ConsultationReport:
     report = report_for(page)
-    report.summary = summary.strip()
-    report.summary_en = summary_en.strip()
+    report.summary = _clean(summary, MAX_COMMENT_LENGTH)
+    report.summary_en = _clean(summary_en, MAX_COMMENT_LENGTH)
     report.easy_read_url = easy_read_url.strip()
     report.sign_language_url = sign_language_url.strip()
     report.save()
@@ -372,7 +427,10 @@ def save_report(
 
 
 def report_problems(page: ConsultationPage, now: dt.datetime | None = None) -> list[str]:
-    """What stops the report from being published, as sentences for the organiser."""
+    """What stops the report from being published, as sentences for the organiser: comments
+    still open; comments waiting for a moderator (pending, or hidden after reports); comments
+    sent in time whose authors can still confirm them (their link still works: publishing now
+    would leave them out); comments in the report without an answer; no summary."""
     now = now or timezone.now()
     problems = []
     if now < page.closes_at:
@@ -381,11 +439,38 @@ def report_problems(page: ConsultationPage, now: dt.datetime | None = None) -> l
     waiting = comments.filter(status__in=[CommentStatus.PENDING, CommentStatus.HIDDEN]).count()
     if waiting:
         problems.append(
-            _("%(count)s comments still wait for a moderator's decision.") % {"count": waiting}
+            ngettext(
+                "%(count)s comment still waits for a moderator's decision.",
+                "%(count)s comments still wait for a moderator's decision.",
+                waiting,
+            )
+            % {"count": waiting}
+        )
+    confirmable = comments.filter(
+        status=CommentStatus.UNCONFIRMED,
+        created_at__gt=now - dt.timedelta(days=settings.CONSULTATION_CONFIRM_DAYS),
+    ).count()
+    if confirmable:
+        problems.append(
+            ngettext(
+                "%(count)s comment sent in time is not confirmed by its author yet, and they "
+                "can still confirm it.",
+                "%(count)s comments sent in time are not confirmed by their authors yet, and "
+                "they can still confirm them.",
+                confirmable,
+            )
+            % {"count": confirmable}
         )
     unanswered = comments.in_report().filter(answer="").count()
     if unanswered:
-        problems.append(_("%(count)s comments have no answer yet.") % {"count": unanswered})
+        problems.append(
+            ngettext(
+                "%(count)s comment has no answer yet.",
+                "%(count)s comments have no answer yet.",
+                unanswered,
+            )
+            % {"count": unanswered}
+        )
     report = ConsultationReport.objects.filter(consultation_key=page.translation_key).first()
     if report is None or not report.summary:
         problems.append(_("Write the summary of the report."))
@@ -401,6 +486,12 @@ def publish_report(
     ``CONSULTATION_CONTACT_DAYS`` is 0."""
     now = now or timezone.now()
     page = _fresh(page).source
+    published = ConsultationReport.objects.filter(
+        consultation_key=page.translation_key, published_at__isnull=False
+    ).first()
+    if published is not None:
+        # Published once: a second click changes nothing (and tells nobody again).
+        return published
     problems = report_problems(page, now)
     if problems:
         raise ReportNotReady(_("The report cannot be published yet."), "not_ready", problems)
@@ -420,7 +511,7 @@ def publish_report(
     )
     notifications.report_published(report, page)
     if settings.CONSULTATION_CONTACT_DAYS <= 0:
-        # After the commit, so the messages above are written with the addresses first.
+        # The messages above already hold their addresses: the comments' copies can go now.
         erase_contacts(report=report, now=now)
     return report
 
@@ -432,7 +523,10 @@ def consultation_status(page: ConsultationPage, now: dt.datetime | None = None) 
 @transaction.atomic
 def erase_contacts(*, report: ConsultationReport, now: dt.datetime | None = None) -> int:
     """Erase the commenters' e-mail addresses, delete comments never confirmed and the readers'
-    reports: the report's rows (author or "a resident") stay. Returns the comments changed."""
+    reports: the report's rows (author or "a resident") stay. Returns the comments changed.
+    Only after the report is published: until then the organiser may still need to ask."""
+    if report.published_at is None:
+        raise ConsultationError(_("The report is not published yet."), "not_published")
     now = now or timezone.now()
     comments = Comment.objects.filter(consultation_key=report.consultation_key)
     comments.filter(status=CommentStatus.UNCONFIRMED).delete()

@@ -40,6 +40,7 @@ from biuletyn.articles.models import (
     Category,
 )
 from biuletyn.articles.services import ensure_editorial_groups, open_member_section
+from biuletyn.consultations.models import ConsultationPage
 from biuletyn.core.pagecache import paused
 from biuletyn.events.enums import OFFER_ITEMS, AttendanceMode, EventStatus, SignLanguageOffer
 from biuletyn.events.models import EventIndexPage, EventPage, EventRelatedArticle
@@ -49,7 +50,7 @@ from biuletyn.pages.services import ensure_home_pages, publish_new_page, transla
 from biuletyn.venues.enums import FEATURES, Availability
 from biuletyn.venues.models import Venue
 
-from . import content, images, registrations
+from . import consultations, content, images, registrations
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 # Polish letters in ASCII, for tag slugs (taggit would keep "ę" in the slug).
@@ -112,6 +113,10 @@ def load(*, port: int) -> dict[str, Any]:
         for page in (bulletin, calendar):
             _ensure_in_menus(page)
         registrations.ensure_demo_registrations(events, staff=member)
+        consultation_index = consultations.ensure_demo_consultations(
+            homes, events, ensure_section=_ensure_section, staff=registrations.coordinator_account()
+        )
+        _ensure_in_menus(consultation_index)
 
         return {
             "home_pages": len(homes),
@@ -124,6 +129,9 @@ def load(*, port: int) -> dict[str, Any]:
             "venues": len(refs.venues),
             "events": EventPage.objects.live().filter(locale=calendar.locale).count(),
             "translated_events": len(content.EVENT_TRANSLATIONS),
+            "consultations": ConsultationPage.objects.live()
+            .filter(locale=consultation_index.locale)
+            .count(),
             "in_moderation": submitted.title,
             "member": {"username": member.username, "password": member_password},
         }

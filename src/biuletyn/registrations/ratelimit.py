@@ -57,18 +57,28 @@ def contact_keys(*, email: str = "", phone: str = "") -> list[str]:
     return keys
 
 
-def hit(request: HttpRequest, contacts: Iterable[str], *, now: float | None = None) -> int | None:
-    """Count one sign-up attempt from this request for these contacts. None when it is within
-    the limits; else the seconds until the window ends (for ``Retry-After``)."""
+def hit(
+    request: HttpRequest,
+    contacts: Iterable[str],
+    *,
+    now: float | None = None,
+    limits: dict[str, int] | None = None,
+    prefix: str = "registration",
+) -> int | None:
+    """Count one attempt from this request for these contacts. None when it is within the
+    limits; else the seconds until the window ends (for ``Retry-After``). ``limits`` (``{"ip",
+    "contact"}``, by default ``REGISTRATION_RATE_LIMITS``) and ``prefix`` let another form keep
+    counts of its own (the consultations' comment form and readers' reports)."""
     now = time.time() if now is None else now
     window = int(now // WINDOW)
-    limits: dict[str, int] = settings.REGISTRATION_RATE_LIMITS
+    if limits is None:
+        limits = settings.REGISTRATION_RATE_LIMITS
     counters = [("ip", _digest("ip", client_ip(request)), limits["ip"])]
     counters += [("contact", _digest("contact", key), limits["contact"]) for key in contacts]
     over = False
     previous_weight = 1 - (now % WINDOW) / WINDOW
     for kind, digest, limit in counters:
-        key = f"biuletyn:registration-limit:{kind}:{digest}"
+        key = f"biuletyn:{prefix}-limit:{kind}:{digest}"
         # add() then incr(): atomic on the cache backends that matter (locmem, Redis, files
         # within one process), and never resets a running count.
         current = f"{key}:{window}"

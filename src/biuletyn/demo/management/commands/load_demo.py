@@ -24,7 +24,8 @@ class Command(BaseCommand):
             f"{result['categories']} categories, {result['organisations']} organisations, "
             f"{result['images']} images, {result['documents']} documents, "
             f"{result['venues']} venues, {result['events']} events "
-            f"({result['translated_events']} translated); in moderation: "
+            f"({result['translated_events']} translated), {result['consultations']} "
+            f"consultations; in moderation: "
             f"“{result['in_moderation']}”."
         )
         member = result["member"]

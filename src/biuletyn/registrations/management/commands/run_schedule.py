@@ -10,7 +10,9 @@ message.
 * digests, every hour: the organisers' daily list of overdue requests (once a day per event);
 * purge, every hour: personal data past its time (each purge leaves a record);
 * waiting lists, every 5 minutes: places that free by the clock (wheelchair spaces released to
-  everyone) go to the first in line.
+  everyone) go to the first in line;
+* consultations' erasure, every hour: commenters' e-mail addresses once their report is
+  ``CONSULTATION_CONTACT_DAYS`` old, and comments never confirmed (issue 11).
 
 ``--once`` enqueues every job once and exits (tests, or cron if a deployment prefers it).
 """
@@ -26,6 +28,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 from django_tasks.base import Task
 
+from biuletyn.consultations import tasks as consultation_tasks
 from biuletyn.registrations import tasks
 
 
@@ -42,6 +45,7 @@ JOBS = (
     Job("digests", tasks.task_send_digests, dt.timedelta(hours=1)),
     Job("purge", tasks.task_purge_due, dt.timedelta(hours=1)),
     Job("waiting_lists", tasks.task_promote_waiting, dt.timedelta(minutes=5)),
+    Job("consultation_erasure", consultation_tasks.task_erase_due, dt.timedelta(hours=1)),
 )
 
 
@@ -57,7 +61,10 @@ def run_round(next_due: dict[str, dt.datetime], now: dt.datetime) -> list[str]:
 
 
 class Command(BaseCommand):
-    help = "Enqueue scheduled work (outbox retries, reminders, digests, purges) on time."
+    help = (
+        "Enqueue scheduled work (outbox retries, reminders, digests, purges, consultations' "
+        "erasure) on time."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--once", action="store_true", help="Enqueue every job once, exit.")
