@@ -28,7 +28,7 @@ def test_the_meeting_names_its_consultation_in_both_languages(client, index, mee
     page = main(body(client.get(meeting.url)))
     assert "W ramach konsultacji społecznych" in page
     assert f'href="{consultation.url}"' in page
-    assert "uwagi można zgłaszać od" in page
+    assert ": uwagi od " in page
 
     english_meeting = english(meeting)
     english_page = main(body(client.get(english_meeting.url)))
