@@ -317,6 +317,28 @@ class KeyStep:
     expect: Mapping[str, Any]
 
 
+# How many Tab presses a keyboard journey may take to reach what it looks for.
+MOST_TABS = 150
+
+
+def tab_to(page: Page, **expected: Any) -> dict[str, Any]:
+    """Press Tab until the focused element matches ``expected`` (keys of describe_focus)."""
+    seen = []
+    for _ in range(MOST_TABS):
+        page.keyboard.press("Tab")
+        focus = describe_focus(page)
+        seen.append(focus)
+        if all(focus.get(key) == value for key, value in expected.items()):
+            return focus
+    raise AssertionError(f"Tab never reached {expected}; focus went through {seen}")
+
+
+def press_enter_and_wait(page: Page) -> None:
+    """Press Enter on the focused link or button and wait for the page it leads to."""
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
 def focus_matches(focus: Mapping[str, Any], key: str, expected: Any) -> bool:
     if key == "classes":
         return expected in str(focus.get("classes", "")).split()

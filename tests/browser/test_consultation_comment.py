@@ -31,6 +31,8 @@ from tests.browser.helpers import (
     assert_no_horizontal_overflow,
     check_page_types,
     describe_focus,
+    press_enter_and_wait,
+    tab_to,
     visit,
 )
 from tests.factories.bulletin import make_organisation
@@ -45,7 +47,6 @@ pytestmark = pytest.mark.browser
 
 TEXT = "Prosimy, by w § 2 znalazło się też wsparcie tłumaczy PJM dla organizacji głuchych."
 EMAIL = "fundacja@example.org"
-MOST_TABS = 150
 
 
 @pytest.fixture
@@ -70,23 +71,6 @@ def english(page: ConsultationPage) -> ConsultationPage:
     from wagtail.models import Locale
 
     return page.get_translation(Locale.objects.get(language_code="en")).specific
-
-
-def tab_to(page: Page, **expected: Any) -> dict[str, Any]:
-    """Press Tab until the focused element matches ``expected`` (keys of describe_focus)."""
-    seen = []
-    for _ in range(MOST_TABS):
-        page.keyboard.press("Tab")
-        focus = describe_focus(page)
-        seen.append(focus)
-        if all(focus.get(key) == value for key, value in expected.items()):
-            return focus
-    raise AssertionError(f"Tab never reached {expected}; focus went through {seen}")
-
-
-def press_enter_and_wait(page: Page) -> None:
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
 
 
 def confirm_path(comment: Comment, language: str = "pl") -> str:

@@ -9,8 +9,6 @@ browser runs no JavaScript; a reader on a small phone."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from playwright.sync_api import Page
 
@@ -22,6 +20,8 @@ from tests.browser.helpers import (
     assert_no_axe_violations,
     assert_no_horizontal_overflow,
     describe_focus,
+    press_enter_and_wait,
+    tab_to,
     visit,
 )
 from tests.factories.events import make_calendar, make_event
@@ -32,7 +32,6 @@ pytestmark = pytest.mark.browser
 NAME = "Ewa Głuchowska"
 EMAIL = "ewa.g@example.org"
 # Enough Tab presses to cross any of these pages from the top.
-MOST_TABS = 80
 
 
 @pytest.fixture
@@ -50,23 +49,6 @@ def event(live_site) -> EventPage:
     setup = make_setup(event, capacity=30, wheelchair_spaces=2)
     register(setup, seats=2)
     return event
-
-
-def tab_to(page: Page, **expected: Any) -> dict[str, Any]:
-    """Press Tab until the focused element matches ``expected`` (keys of describe_focus)."""
-    seen = []
-    for _ in range(MOST_TABS):
-        page.keyboard.press("Tab")
-        focus = describe_focus(page)
-        seen.append(focus)
-        if all(focus.get(key) == value for key, value in expected.items()):
-            return focus
-    raise AssertionError(f"Tab never reached {expected}; focus went through {seen}")
-
-
-def press_enter_and_wait(page: Page) -> None:
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
 
 
 def walk(page: Page, event: EventPage, *, javascript: bool) -> None:

@@ -8,8 +8,6 @@ keyboard-only user; a reader whose browser runs no JavaScript."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -24,6 +22,8 @@ from tests.browser.helpers import (
     assert_no_axe_violations,
     assert_no_horizontal_overflow,
     describe_focus,
+    press_enter_and_wait,
+    tab_to,
     visit,
 )
 from tests.factories.events import make_calendar, make_event
@@ -33,7 +33,6 @@ pytestmark = pytest.mark.browser
 
 NAME = "Ewa Głucha"
 # Enough Tab presses to cross any of these pages from the top.
-MOST_TABS = 80
 
 
 @pytest.fixture
@@ -65,23 +64,6 @@ def path(name: str, registration: Registration, *, purpose=tokens.Purpose.VIEW) 
     token = tokens.make(registration.public_id, purpose)
     with translation.override("pl"):
         return reverse(f"registrations:{name}", kwargs={"token": token})
-
-
-def tab_to(page: Page, **expected: Any) -> dict[str, Any]:
-    """Press Tab until the focused element matches ``expected`` (keys of describe_focus)."""
-    seen = []
-    for _ in range(MOST_TABS):
-        page.keyboard.press("Tab")
-        focus = describe_focus(page)
-        seen.append(focus)
-        if all(focus.get(key) == value for key, value in expected.items()):
-            return focus
-    raise AssertionError(f"Tab never reached {expected}; focus went through {seen}")
-
-
-def press_enter_and_wait(page: Page) -> None:
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
 
 
 def replace_text(page: Page, text: str) -> None:

@@ -10,7 +10,6 @@ TRANSPARENT: weeks of "consultation open" do not make a reader look busy.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Iterable
 
 from django.http import HttpRequest
@@ -18,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from biuletyn.events.ics import REFRESH_INTERVAL, one_line, text
+from biuletyn.events.ics import feed, text
 
 from .models import ConsultationPage
 
@@ -92,14 +91,5 @@ def calendar(
     pages: Iterable[ConsultationPage], request: HttpRequest, *, name: str, description: str = ""
 ) -> bytes:
     """The feed of all visible consultations of a list, to subscribe to."""
-    cal = Calendar.new(
-        prodid=PRODID,
-        method="PUBLISH",
-        name=one_line(name),
-        description=text(description) or None,
-        refresh_interval=REFRESH_INTERVAL,
-        uid=uuid.uuid5(uuid.NAMESPACE_URL, request.build_absolute_uri()),
-    )
-    cal["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"
-    cal.add("x-published-ttl", "PT6H")
+    cal = feed(request, name=name, description=description, prodid=PRODID)
     return _with_events(cal, pages, request)

@@ -54,12 +54,13 @@ def one_line(value: str) -> str:
     return " ".join(text(value).split())
 
 
-def calendar(
-    events: Iterable[EventPage], request: HttpRequest, *, name: str, description: str = ""
-) -> bytes:
-    """A feed to subscribe to: a named calendar that asks to be refreshed."""
+def feed(
+    request: HttpRequest, *, name: str, description: str = "", prodid: str = PRODID
+) -> Calendar:
+    """The shell of a feed to subscribe to: a named calendar that asks to be refreshed (the
+    events' feeds and the consultations' feed)."""
     cal = Calendar.new(
-        prodid=PRODID,
+        prodid=prodid,
         method="PUBLISH",
         name=one_line(name),
         description=text(description) or None,
@@ -73,7 +74,14 @@ def calendar(
     # Calendar.new writes the name as NAME and as X-WR-CALNAME, which Google Calendar and
     # Outlook read; they also read the older X-PUBLISHED-TTL, not REFRESH-INTERVAL.
     cal.add("x-published-ttl", "PT6H")
-    return _with_events(cal, events, request)
+    return cal
+
+
+def calendar(
+    events: Iterable[EventPage], request: HttpRequest, *, name: str, description: str = ""
+) -> bytes:
+    """A feed of events to subscribe to."""
+    return _with_events(feed(request, name=name, description=description), events, request)
 
 
 def single_event(event: EventPage, request: HttpRequest) -> bytes:
