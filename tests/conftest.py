@@ -26,6 +26,20 @@ def _empty_caches() -> None:
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Every test starts in the site's default language (Polish). A request through the test
+    client leaves its page's language active in the thread (the locale middleware activates it
+    and nothing puts it back), so a test run after an English page would otherwise read month
+    names, plurals and messages in English, depending on which tests the worker ran before."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def site_tree(db):
     """Locales, the Polish and English home pages and the default Site."""
