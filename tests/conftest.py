@@ -35,9 +35,8 @@ def _default_language() -> Iterator[None]:
     from django.conf import settings
     from django.utils import translation
 
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture

@@ -219,8 +219,8 @@ def test_no_cell_of_the_csv_runs_as_a_formula(consultation, text, author):
     it as text: no cell starts like a formula, and the text reads back whole."""
     text = text.replace("\x00", "").strip() or "x"
     comment = Comment.objects.for_consultation(consultation).published().first()
-    # The organisation as the form keeps it: at most 300 characters (a database limit).
-    organisation = author.replace("\x00", "")[:300]
+    # The organisation as the form keeps it: no longer than its column.
+    organisation = author.replace("\x00", "")[: Comment._meta.get_field("organisation").max_length]
     Comment.objects.filter(pk=comment.pk).update(text=text, organisation=organisation)
     if not ConsultationReport.objects.filter(
         consultation_key=consultation.translation_key, published_at__isnull=False
