@@ -67,6 +67,8 @@ NEUTRAL_MODELS = frozenset(
         "registrations.purgerecord",
         # A reader's report of a comment: what shows is the comment's status.
         "consultations.commentflag",
+        # --- imports (issue 12): what the WordPress import remembers of each item.
+        # --- sources (issue 12): republishing sources and what each fetch brought.
     }
 )
 
