@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -36,10 +39,24 @@ from .forms import PageInOneLanguageForm
 
 class Category(TranslatableMixin, models.Model):
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)
     description = models.CharField(_("description"), max_length=300, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        help_text=_("The wider category this one belongs to. Its page lists this one's too."),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("parent"),
+        FieldPanel("description"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
@@ -49,6 +66,24 @@ class Category(TranslatableMixin, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        if self.parent_id is None:
+            return
+        parent = self.parent
+        if parent is not None and parent.locale_id != self.locale_id:
+            raise ValidationError(
+                {"parent": _("Choose a wider category in the same language as this one.")}
+            )
+        seen = {self.pk}
+        while parent is not None:
+            if parent.pk in seen:
+                raise ValidationError(
+                    {"parent": _("A category cannot belong to itself or to its own subcategory.")}
+                )
+            seen.add(parent.pk)
+            parent = parent.parent
 
 
 register_snippet(Category)
@@ -157,9 +192,10 @@ class ArticleIndexPage(RoutablePageMixin, InheritedPrivacyMixin, Page):
         if redirect := self._redirect_unless(request, "category", slug=category.slug):
             return redirect
         # Untranslated articles (aliases) keep the Polish categories: match every translation.
+        # A category's page lists its subcategories' articles too.
         articles = queries.articles_in(self).filter(
-            categories__translation_key=category.translation_key
-        )
+            categories__translation_key__in=queries.category_family_keys(category)
+        ).distinct()
         return self._listing(request, articles, category=category)
 
     # taggit keeps Polish letters in editors' slugs ("świadczenia-rodzinne").
@@ -235,6 +271,22 @@ class ArticleSectionPage(InheritedPrivacyMixin, Page):
         return context
 
 
+# Set while an import publishes an archive as it was (biuletyn.imports): what was public stays
+# public, and the editorial rules on images apply to editors' own edits from then on.
+_archive_import: ContextVar[bool] = ContextVar("archive_import", default=False)
+
+
+@contextmanager
+def publishing_imported_archive() -> Iterator[None]:
+    """Inside, ArticlePage.clean does not refuse images that break the editorial rules; the
+    import records them for an editor instead. Only the importer uses it."""
+    token = _archive_import.set(True)
+    try:
+        yield
+    finally:
+        _archive_import.reset(token)
+
+
 class ArticlePage(InheritedPrivacyMixin, Page):
     base_form_class = PageInOneLanguageForm
     publication_date = models.DateTimeField(
@@ -257,6 +309,12 @@ class ArticlePage(InheritedPrivacyMixin, Page):
         help_text=_("Where the news first appeared, e.g. lublin.eu. Shown as “Source: …”."),
     )
     source_url = models.URLField(_("source address"), blank=True)
+    author = models.CharField(
+        _("author"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who wrote the article, as the byline shows it. Optional."),
+    )
     contact = models.ForeignKey(
         "organisations.Organisation",
         verbose_name=_("contact"),
@@ -271,6 +329,7 @@ class ArticlePage(InheritedPrivacyMixin, Page):
         *Page.content_panels,
         FieldPanel("publication_date"),
         FieldPanel("lead"),
+        FieldPanel("author"),
         # Required: on the first tab, where an editor meets it before saving.
         FieldPanel("categories"),
         FieldPanel("body"),
@@ -302,7 +361,7 @@ class ArticlePage(InheritedPrivacyMixin, Page):
                     )
                 }
             )
-        if self.live:
+        if self.live and not _archive_import.get():
             problems = [
                 str(problem)
                 for block in self.body

@@ -83,6 +83,26 @@ def category_for(slug: str, locale: Any) -> Any:
     return category
 
 
+def category_family_keys(category: Any) -> list[Any]:
+    """The translation keys of ``category`` and of every category below it (its children,
+    their children...), for its page's listing. One query per level."""
+    from .models import Category
+
+    keys = [category.translation_key]
+    level = [category.pk]
+    seen = set(level)
+    while level:
+        below = list(
+            Category.objects.filter(parent_id__in=level)
+            .exclude(pk__in=seen)
+            .values_list("pk", "translation_key")
+        )
+        level = [pk for pk, _key in below]
+        seen.update(level)
+        keys.extend(key for _pk, key in below)
+    return list(dict.fromkeys(keys))
+
+
 def tag_by_slug(slug: str) -> Tag | None:
     return Tag.objects.filter(slug=slug).first()
 

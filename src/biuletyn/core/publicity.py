@@ -68,6 +68,7 @@ NEUTRAL_MODELS = frozenset(
         # A reader's report of a comment: what shows is the comment's status.
         "consultations.commentflag",
         # --- imports (issue 12): what the WordPress import remembers of each item.
+        "imports.importeditem",
         # --- sources (issue 12): republishing sources and what each fetch brought.
     }
 )
