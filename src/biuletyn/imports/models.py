@@ -1,6 +1,7 @@
 """What the WordPress import remembers of each item it brought in (issue 12).
 
-One row per WordPress post, page or attachment of one exported site: which page (or image) it
+One row per WordPress post, page or attachment of one exported site (and per file of its
+uploads that a post uses without an attachment): which page (or image) it
 became, a hash of what was imported, and the revision the import published. A re-import finds
 the row by (site, post id) or by GUID; when the page's latest revision is no longer the one the
 import made, an editor has changed it since and the import leaves it alone.
@@ -21,13 +22,14 @@ REASONS = {
     "generic_alt": _("An image's alternative text only says what kind of image it is."),
     "poster_without_text": _("A poster has no text version."),
     "broken_media_link": _("A link or image points at a file of the old site that was not found."),
-    "image_missing": _("An image of the old site was not found and was left out."),
+    "long_alt": _("An image's alternative text is too long: its text belongs in a text version."),
 }
 
 
 class ImportedItem(models.Model):
     site_url = models.CharField(_("site address"), max_length=300)
-    post_id = models.PositiveBigIntegerField(_("WordPress id"))
+    # None for a file of wp-content/uploads that no attachment names: found by its path (guid).
+    post_id = models.PositiveBigIntegerField(_("WordPress id"), null=True, blank=True)
     guid = models.CharField(_("GUID"), max_length=500, blank=True, db_index=True)
     post_type = models.CharField(_("WordPress type"), max_length=40)
     page = models.ForeignKey(
