@@ -70,6 +70,8 @@ NEUTRAL_MODELS = frozenset(
         # --- imports (issue 12): what the WordPress import remembers of each item.
         "imports.importeditem",
         # --- sources (issue 12): republishing sources and what each fetch brought.
+        "sources.source",  # the drafts it brings are pages, public once published
+        "sources.sourceitem",  # the review queue; a draft is not public
     }
 )
 
