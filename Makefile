@@ -16,7 +16,7 @@ SITE_PACKAGES = $(VENV)/lib/python3.11/site-packages
 export UV_PYTHON_DOWNLOADS := never
 export UV_NO_PROGRESS := 1
 
-.PHONY: help run serve worker test test-browser-deps lint fmt messages compile-messages bench install install-test lock clean
+.PHONY: help run serve worker test test-browser-deps lint fmt messages compile-messages bench extraction-figures install install-test lock clean
 
 help:
 	@echo "make run    - install, migrate, load demo content, start the worker and scheduler, serve http://127.0.0.1:$(PORT)"
@@ -26,6 +26,7 @@ help:
 	@echo "make fmt    - format Python and templates"
 	@echo "make messages - update the pl/en catalogues"
 	@echo "make bench  - speed figures (app server, page cache)"
+	@echo "make extraction-figures - precision and recall of the event extractor (dev and held-back sets)"
 
 # --- installation -------------------------------------------------------------------------
 $(PY):
@@ -130,6 +131,10 @@ fmt: install-test
 
 bench: install-test
 	$(PY) tools/bench.py $(BENCH_ARGS)
+
+# Per field TP, FP, FN, precision and recall of the event extractor (tests/extraction/data/README.md).
+extraction-figures: install-test
+	$(PY) tools/extraction_figures.py tests/extraction/data/dev.jsonl tests/extraction/data/heldback.jsonl
 
 clean:
 	rm -rf $(VENV) node_modules var/cache
