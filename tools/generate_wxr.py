@@ -19,13 +19,7 @@ from urllib.parse import quote
 from xml.sax.saxutils import escape
 
 SITE = "https://stary-biuletyn.example.org"
-WORDS = (
-    "miasto rada spotkanie konsultacje dostępność tłumacz język migowy wydarzenie warsztaty "
-    "biblioteka rampa winda przystanek autobus dzielnica stowarzyszenie fundacja wolontariat "
-    "szkolenie kultura teatr koncert wystawa park ścieżka lato zima wiosna jesień mieszkańcy "
-    "seniorzy młodzież rodzina opiekun asystent zdrowie rehabilitacja sport basen kino "
-    "festiwal plac ulica Lublin Zamość Chełm Puławy Kraśnik Biała Podlaska"
-).split()
+WORDS = ["miasto", "rada", "spotkanie", "konsultacje", "dostępność", "tłumacz", "język", "migowy", "wydarzenie", "warsztaty", "biblioteka", "rampa", "winda", "przystanek", "autobus", "dzielnica", "stowarzyszenie", "fundacja", "wolontariat", "szkolenie", "kultura", "teatr", "koncert", "wystawa", "park", "ścieżka", "lato", "zima", "wiosna", "jesień", "mieszkańcy", "seniorzy", "młodzież", "rodzina", "opiekun", "asystent", "zdrowie", "rehabilitacja", "sport", "basen", "kino", "festiwal", "plac", "ulica", "Lublin", "Zamość", "Chełm", "Puławy", "Kraśnik", "Biała", "Podlaska"]
 CATEGORIES = [
     ("aktualnosci", "Aktualności", ""),
     ("kultura", "Kultura", ""),
@@ -52,7 +46,8 @@ def block_content(rng: random.Random, post_id: int, image_id: int | None) -> str
     parts = [
         f"<!-- wp:paragraph -->\n<p>{sentence(rng, 20)} {sentence(rng)}</p>\n<!-- /wp:paragraph -->",
         f"<!-- wp:heading -->\n<h2>{sentence(rng, 4)}</h2>\n<!-- /wp:heading -->",
-        "<!-- wp:list -->\n<ul><li>" + "</li><li>".join(sentence(rng, 5) for _ in range(3))
+        "<!-- wp:list -->\n<ul><li>"
+        + "</li><li>".join(sentence(rng, 5) for _ in range(3))
         + "</li></ul>\n<!-- /wp:list -->",
     ]
     if image_id is not None:
@@ -68,7 +63,7 @@ def block_content(rng: random.Random, post_id: int, image_id: int | None) -> str
             "wpis</a>.</p>\n<!-- /wp:paragraph -->"
         )
     parts.append(
-        f"<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><p>{sentence(rng, 10)}</p>"
+        f'<!-- wp:quote -->\n<blockquote class="wp-block-quote"><p>{sentence(rng, 10)}</p>'
         f"<cite>{rng.choice(AUTHORS)[1]}</cite></blockquote>\n<!-- /wp:quote -->"
     )
     return "\n\n".join(parts)
@@ -195,9 +190,7 @@ def generate(count: int, out: TextIO, *, seed: int = 12) -> None:
         date = start + dt.timedelta(hours=13 * number)
         image_id = rng.randrange(1, attachments + 1) if number % 4 == 0 else None
         content = (
-            block_content(rng, post_id, image_id)
-            if number % 2
-            else classic_content(rng, image_id)
+            block_content(rng, post_id, image_id) if number % 2 else classic_content(rng, image_id)
         )
         # WordPress keeps a non-Latin slug percent-encoded, in lower case, in the slug and link.
         slug = quote(f"wpis-{post_id}-{rng.choice(WORDS).lower()}").lower()

@@ -21,7 +21,10 @@ REASONS = {
     "image_without_alt": _("An image has no alternative text."),
     "generic_alt": _("An image's alternative text only says what kind of image it is."),
     "poster_without_text": _("A poster has no text version."),
-    "broken_media_link": _("A link or image points at a file of the old site that was not found."),
+    "broken_media_link": _(
+        "A link or image points at a file of the old site that was not found: it will stop "
+        "working when the old site closes."
+    ),
     "long_alt": _("An image's alternative text is too long: its text belongs in a text version."),
 }
 
@@ -43,6 +46,14 @@ class ImportedItem(models.Model):
     image = models.ForeignKey(
         "images.BiuletynImage",
         verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

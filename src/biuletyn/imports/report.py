@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from .models import REASONS
 
@@ -137,16 +137,16 @@ class ImportReport:
 
 def _skip_label(kind: str) -> str:
     labels = {
-        "draft": _("drafts"),
-        "pending": _("pending review"),
-        "private": _("private"),
-        "password": _("password-protected"),
-        "future": _("scheduled"),
-        "trash": _("in the trash"),
-        "auto-draft": _("automatic drafts"),
-        "inherit": _("revisions"),
-        "nav_menu_item": _("menu items"),
-        "wp_block": _("reusable blocks"),
-        "other": _("other types"),
+        "draft": pgettext("not imported", "drafts"),
+        "pending": pgettext("not imported", "pending review"),
+        "private": pgettext("not imported", "private"),
+        "password": pgettext("not imported", "password-protected"),
+        "future": pgettext("not imported", "scheduled"),
+        "trash": pgettext("not imported", "in the trash"),
+        "auto-draft": pgettext("not imported", "automatic drafts"),
+        "inherit": pgettext("not imported", "revisions"),
+        "nav_menu_item": pgettext("not imported", "menu items"),
+        "wp_block": pgettext("not imported", "reusable blocks"),
+        "other": pgettext("not imported", "other types"),
     }
     return labels.get(kind, kind)

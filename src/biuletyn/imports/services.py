@@ -38,6 +38,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.files import File
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
@@ -46,6 +47,7 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.coreutils import find_available_slug
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
@@ -128,7 +130,7 @@ class _Run:
     missing_files: set[str] = field(default_factory=set)
 
 
-class _Deferred(Exception):  # noqa: N818  (control flow, not an error)
+class _Deferred(Exception):
     """A page whose WordPress parent is public but not imported yet: try again later."""
 
 
@@ -178,7 +180,9 @@ def _prepare(channel: wxr.Channel, *, media_dir: Path | None, now: dt.datetime) 
         )
     bulletin = _ensure_bulletin(home)
     _ensure_categories(channel, locale)
-    authors = {a.login: a.display_name or f"{a.first_name} {a.last_name}".strip() for a in channel.authors}
+    authors = {
+        a.login: a.display_name or f"{a.first_name} {a.last_name}".strip() for a in channel.authors
+    }
     return _Run(
         site_url=site_url,
         hosts=hosts,
@@ -273,7 +277,7 @@ def _first_pass(run: _Run, path: Path) -> int:
 
 
 def _uploads_path(url: str) -> str | None:
-    """"2024/05/plakat.jpg" for an address under wp-content/uploads, else None."""
+    """ "2024/05/plakat.jpg" for an address under wp-content/uploads, else None."""
     path = unquote(urlsplit(url).path)
     if _UPLOADS not in path:
         return None
@@ -298,9 +302,7 @@ def _old_paths(run: _Run, item: wxr.Item) -> list[str]:
     head, _sep, last = current.rpartition("/")
     if last != item.post_name:
         return []
-    return [
-        f"{head}/{old}" for old in item.postmeta.get("_wp_old_slug", ()) if old and old != last
-    ]
+    return [f"{head}/{old}" for old in item.postmeta.get("_wp_old_slug", ()) if old and old != last]
 
 
 # --- pass 2: one item at a time ----------------------------------------------------------------
@@ -334,7 +336,7 @@ def _import_one(run: _Run, item: wxr.Item, *, again: bool = False) -> None:
             _import_item(run, item, again=again)
     except _Deferred:
         run.deferred.add(item.post_id)
-    except Exception as error:  # noqa: BLE001  (one item's failure must not stop the rest)
+    except Exception as error:
         run.report.failed.append(Failure(item.post_id, title, str(error) or type(error).__name__))
 
 
@@ -499,11 +501,17 @@ def _categories_of(run: _Run, item: wxr.Item) -> list[Category]:
 
 
 def _tags_of(item: wxr.Item) -> list[str]:
-    names = [html.unescape(name).strip()[:100] for domain, _slug, name in item.categories if domain == "post_tag"]
+    names = [
+        html.unescape(name).strip()[:100]
+        for domain, _slug, name in item.categories
+        if domain == "post_tag"
+    ]
     return list(dict.fromkeys(n for n in names if n))
 
 
-def _featured_block(run: _Run, item: wxr.Item, blocks: list[dict[str, Any]]) -> dict[str, Any] | None:
+def _featured_block(
+    run: _Run, item: wxr.Item, blocks: list[dict[str, Any]]
+) -> dict[str, Any] | None:
     attachment_id = _int(item.meta("_thumbnail_id"))
     info = run.attachments.get(attachment_id) if attachment_id else None
     if info is None:
@@ -521,6 +529,9 @@ def _resolve_images(run: _Run, blocks: list[dict[str, Any]]) -> list[dict[str, A
     cannot be found becomes a link to its old address, which the report names."""
     out = []
     for block in blocks:
+        if block["type"] == "paragraph":
+            out.append({"type": "paragraph", "value": _link_files(run, block["value"])})
+            continue
         if block["type"] != "image":
             out.append(block)
             continue
@@ -531,8 +542,64 @@ def _resolve_images(run: _Run, blocks: list[dict[str, Any]]) -> list[dict[str, A
             out.append({"type": "image", "value": {"image": image_id, "caption": caption}})
         elif use.src:
             text = escape(use.alt or caption or unquote(use.src.rsplit("/", 1)[-1]))
-            out.append({"type": "paragraph", "value": f'<p><a href="{escape(use.src)}">{text}</a></p>'})
+            out.append(
+                {"type": "paragraph", "value": f'<p><a href="{escape(use.src)}">{text}</a></p>'}
+            )
     return out
+
+
+_FILE_LINK = re.compile(r"""<a\s+href=(["'])([^"']*/wp-content/uploads/[^"']*)\1""")
+
+
+def _link_files(run: _Run, rich_text: str) -> str:
+    """Links to files of the old site's uploads (a PDF, a full-size photo) become links to
+    documents of our own, when the file is in the uploads copy; the others stay as they were,
+    and the report names them."""
+
+    def replace(match: re.Match[str]) -> str:
+        href = html.unescape(match.group(2))
+        file = _uploads_path(href)
+        document_id = _document_for(run, file) if file else None
+        if document_id is None:
+            return match.group(0)
+        return f'<a linktype="document" id="{document_id}"'
+
+    return _FILE_LINK.sub(replace, rich_text)
+
+
+def _document_for(run: _Run, file: str) -> int | None:
+    """The document of a file of the uploads, made once (found again by the attachment's id,
+    or by the file's path when no attachment names it)."""
+    attachment_id = run.by_file.get(_SIZE_SUFFIX.sub("", file))
+    info = run.attachments.get(attachment_id) if attachment_id else None
+    if info is not None:
+        records = ImportedItem.objects.filter(site_url=run.site_url, post_id=info.post_id)
+    else:
+        records = ImportedItem.objects.filter(
+            site_url=run.site_url, post_type="file", guid=file[:500]
+        )
+    record = records.first()
+    if record is not None and record.document_id is not None:
+        return record.document_id
+    source = _media_file(run, info.file if info else file)
+    if source is None:
+        return None
+    with source.open("rb") as handle:
+        document = get_document_model()(
+            title=(_plain(info.title) if info else "") or source.stem,
+            file=File(handle, name=source.name),
+        )
+        document.save()
+    if record is None:
+        record = ImportedItem(
+            site_url=run.site_url,
+            post_id=info.post_id if info else None,
+            post_type="attachment" if info else "file",
+            guid=(info.url if info else file)[:500],
+        )
+    record.document, record.imported_at = document, timezone.now()
+    record.save()
+    return int(document.pk)
 
 
 def _image_for_use(run: _Run, use: content.ImageUse) -> int | None:
@@ -568,6 +635,7 @@ def _image_for(run: _Run, info: content.AttachmentInfo) -> int | None:
         return None
     words = f"{info.title} {info.file} {info.caption} {info.description}".lower()
     is_poster = any(word in words for word in POSTER_WORDS)
+    run.report.images += 1
     image = _make_image(
         source,
         title=_plain(info.title) or Path(info.file).stem,
@@ -593,6 +661,7 @@ def _image_for_file(run: _Run, file: str, *, alt: str, caption: str) -> int | No
     if source is None:
         return None
     words = f"{file} {caption}".lower()
+    run.report.images += 1
     image = _make_image(
         source,
         title=Path(file).stem,
@@ -753,7 +822,9 @@ def _last_passes(run: _Run, path: Path) -> None:
 # --- what needs an editor --------------------------------------------------------------------
 
 
-def needs_editor(page: Page, *, extra_links: list[str] | None = None) -> tuple[list[str], list[str]]:
+def needs_editor(
+    page: Page, *, extra_links: list[str] | None = None
+) -> tuple[list[str], list[str]]:
     """What in a page's current content breaks our editorial rules, as codes of
     ``models.REASONS``, and the old media addresses it still links to."""
     page = page.specific
@@ -767,7 +838,9 @@ def needs_editor(page: Page, *, extra_links: list[str] | None = None) -> tuple[l
                 html_parts.append(block.value.source)
     elif isinstance(page, StandardPage):
         html_parts.append(page.body)
-        ids = [int(m.group(1)) for e in _IMAGE_EMBED.findall(page.body) if (m := _EMBED_ID.search(e))]
+        ids = [
+            int(m.group(1)) for e in _IMAGE_EMBED.findall(page.body) if (m := _EMBED_ID.search(e))
+        ]
         images = list(get_image_model().objects.filter(pk__in=ids))
     codes: list[str] = []
     for image in images:
@@ -783,7 +856,13 @@ def needs_editor(page: Page, *, extra_links: list[str] | None = None) -> tuple[l
     links = [href for part in html_parts for href in _HREF.findall(part) if _UPLOADS in href]
     if links:
         codes.append("broken_media_link")
-    order = ["image_without_alt", "generic_alt", "long_alt", "poster_without_text", "broken_media_link"]
+    order = [
+        "image_without_alt",
+        "generic_alt",
+        "long_alt",
+        "poster_without_text",
+        "broken_media_link",
+    ]
     return [c for c in order if c in codes], list(dict.fromkeys(html.unescape(h) for h in links))
 
 

@@ -57,9 +57,7 @@ def follow_wordpress_query(
         return None
     old_path = Redirect.normalise_path(request.get_full_path())
     site = Site.find_for_request(request)
-    redirect = (
-        Redirect.get_for_site(site).filter(old_path=old_path).order_by("-site_id").first()
-    )
+    redirect = Redirect.get_for_site(site).filter(old_path=old_path).order_by("-site_id").first()
     if redirect is None or redirect.link is None:
         return None
     return HttpResponsePermanentRedirect(redirect.link)
