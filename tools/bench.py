@@ -538,6 +538,48 @@ def cpu_busy(seconds: float = 1.0) -> float:
     return 1.0 - (idle1 - idle0) / max(1, total1 - total0)
 
 
+# --- the WordPress import (issue 12) ---------------------------------------------------------
+def measure_import(tmp: Path, count: int) -> tuple[float, int]:
+    """Wall time (s) and peak memory (MB) of ``import_wordpress`` on a generated export of
+    ``count`` posts, on a fresh SQLite database, in a subprocess of its own (os.wait4 gives
+    that process's own ru_maxrss, not the largest of every child so far)."""
+    var_dir = tmp / f"import-{count}"
+    var_dir.mkdir(parents=True)
+    export = var_dir / "export.xml"
+    env = {**app_env(var_dir), "DJANGO_SETTINGS_MODULE": "biuletyn.settings.dev"}
+    python = str(BIN_DIR / "python")
+    subprocess.run(
+        [python, str(TOOLS_DIR / "generate_wxr.py"), str(count), str(export)], check=True
+    )
+    manage = [python, str(REPO_DIR / "manage.py")]
+    subprocess.run([*manage, "migrate", "--noinput", "--verbosity", "0"], env=env, check=True)
+    setup = (
+        "import django; django.setup()\n"
+        "from biuletyn.demo.content import HOME_INTROS, HOME_TITLES\n"
+        "from biuletyn.pages.services import ensure_home_pages\n"
+        "ensure_home_pages(titles=HOME_TITLES, intros=HOME_INTROS)\n"
+    )
+    subprocess.run([python, "-c", setup], env=env, check=True, cwd=REPO_DIR)
+    started = time.monotonic()
+    with (var_dir / "report.txt").open("w") as report:
+        proc = subprocess.Popen(
+            [*manage, "import_wordpress", str(export), "--no-progress"], env=env, stdout=report
+        )
+        _pid, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    elapsed = time.monotonic() - started
+    if proc.returncode:
+        raise RuntimeError(f"import_wordpress failed ({proc.returncode}); see {var_dir}")
+    return elapsed, usage.ru_maxrss // 1024  # Linux gives kB
+
+
+def run_import_figures(bench: Bench) -> None:
+    print("== WordPress import (generated exports, fresh SQLite each)", flush=True)
+    for count in (int(n) for n in bench.args.import_posts.split(",") if n):
+        seconds, peak = measure_import(bench.tmp, count)
+        print(f"   {count:>6} posts: {seconds:7.1f} s wall, peak memory {peak} MB", flush=True)
+
+
 # --- report ---------------------------------------------------------------------------------
 def print_table(rows: list[Figures], reference: Figures) -> None:
     print()
@@ -575,6 +617,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="granian --blocking-threads values to try, comma-separated",
     )
     parser.add_argument("--gthreads", type=int, default=4, help="gunicorn gthread --threads")
+    parser.add_argument(
+        "--import-posts",
+        default="1000,5000",
+        help="sizes of the generated WordPress exports to import, comma-separated ('' for none)",
+    )
+    parser.add_argument(
+        "--import-only", action="store_true", help="only the WordPress import figures"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temp dir (logs, configs)")
     return parser.parse_args(argv)
 
@@ -584,6 +634,9 @@ def _raise_on_sigterm(signum: int, frame: object) -> None:
 
 
 def run(bench: Bench) -> None:
+    if bench.args.import_only:
+        run_import_figures(bench)
+        return
     busy = cpu_busy()
     if busy > BUSY_WARNING:
         print(f"!! the CPUs are already {busy:.0%} busy: the figures below will be low and noisy")
@@ -603,6 +656,8 @@ def run(bench: Bench) -> None:
     print_table([*(f for _, f, _ in results), ceiling, uncached, static, proxied], static)
     print()
     verdict(best, proxied, static)
+    print()
+    run_import_figures(bench)
 
 
 def main(argv: list[str] | None = None) -> None:
