@@ -27,10 +27,28 @@ from pathlib import Path
 from typing import Any
 
 FIELDS = (
-    "kind", "start_date", "end_date", "start_time", "end_time", "venue_name", "street_address",
-    "city", "online", "registration_deadline", "registration_how", "accessibility",
+    "kind",
+    "start_date",
+    "end_date",
+    "start_time",
+    "end_time",
+    "venue_name",
+    "street_address",
+    "city",
+    "online",
+    "registration_deadline",
+    "registration_how",
+    "accessibility",
 )
-EXACT = {"kind", "start_date", "end_date", "start_time", "end_time", "online", "registration_deadline"}
+EXACT = {
+    "kind",
+    "start_date",
+    "end_date",
+    "start_time",
+    "end_time",
+    "online",
+    "registration_deadline",
+}
 
 
 @dataclass
@@ -153,7 +171,9 @@ def table(title: str, counts: dict[str, Count]) -> str:
     total = Count()
     for name, c in counts.items():
         total.tp, total.fp, total.fn = total.tp + c.tp, total.fp + c.fp, total.fn + c.fn
-        lines.append(f"{name:<22} {c.tp:>4} {c.fp:>4} {c.fn:>4} {fmt(c.precision):>5} {fmt(c.recall):>6}")
+        lines.append(
+            f"{name:<22} {c.tp:>4} {c.fp:>4} {c.fn:>4} {fmt(c.precision):>5} {fmt(c.recall):>6}"
+        )
     lines.append(
         f"{'all fields':<22} {total.tp:>4} {total.fp:>4} {total.fn:>4} "
         f"{fmt(total.precision):>5} {fmt(total.recall):>6}"
@@ -169,7 +189,9 @@ def load(path: Path) -> list[dict[str, Any]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="+", type=Path)
-    parser.add_argument("--errors", action="store_true", help="list every difference (not for the held-back set)")
+    parser.add_argument(
+        "--errors", action="store_true", help="list every difference (not for the held-back set)"
+    )
     args = parser.parse_args(argv)
     for path in args.files:
         if not path.exists():

@@ -70,7 +70,11 @@ def matching_venue(name: str | None, street: str | None, city: str | None) -> Ve
     venues = Venue.objects.all()
     if city:
         venues = venues.filter(city__iexact=city)
-    for lookup, value in (("name__iexact", name), ("name__icontains", name), ("street_address__iexact", street)):
+    for lookup, value in (
+        ("name__iexact", name),
+        ("name__icontains", name),
+        ("street_address__iexact", street),
+    ):
         if value:
             found = list(venues.filter(**{lookup: value})[:2])
             if len(found) == 1:
@@ -108,6 +112,7 @@ class EventProposalForm(forms.Form):
     )
     online_url = forms.URLField(
         label=_("Online address"),
+        assume_scheme="https",
         required=False,
         error_messages={"invalid": _("Enter the whole address, starting with https://.")},
     )
@@ -164,7 +169,9 @@ class EventProposalForm(forms.Form):
         }
         for name, key in sources.items():
             self.fields[name].help_text = self._evidence(evidence.get(key))
-        place = [evidence[key] for key in ("venue_name", "street_address", "city") if evidence.get(key)]
+        place = [
+            evidence[key] for key in ("venue_name", "street_address", "city") if evidence.get(key)
+        ]
         self.fields["venue"].help_text = self._evidence(" … ".join(dict.fromkeys(place)) or None)
         offered = evidence.get("accessibility")
         for name in ("sign_language", "offer", "accessibility_other", "accessibility_notes"):
@@ -196,7 +203,6 @@ class EventProposalForm(forms.Form):
             registration_deadline=data["registration_deadline"],
             registration_how=data["registration_how"],
         )
-
 
 
 def initial_for(article: Any, proposal: Any) -> dict[str, Any]:

@@ -65,28 +65,64 @@ class DateHit:
 
 
 _MONTH_PREFIXES = [
-    ("stycz", 1), ("lut", 2), ("mar", 3), ("kwie", 4), ("maj", 5), ("czerw", 6),
-    ("lip", 7), ("sierp", 8), ("wrze", 9), ("pazdz", 10), ("listop", 11), ("grud", 12),
+    ("stycz", 1),
+    ("lut", 2),
+    ("mar", 3),
+    ("kwie", 4),
+    ("maj", 5),
+    ("czerw", 6),
+    ("lip", 7),
+    ("sierp", 8),
+    ("wrze", 9),
+    ("pazdz", 10),
+    ("listop", 11),
+    ("grud", 12),
 ]
 MONTH = (
     r"(?:stycz(?:nia|en|niu)|lut(?:ego|y|ym)|mar(?:ca|zec|cu)|kwie(?:tnia|cien|tniu)|maj(?:a|u)?"
     r"|czerw(?:ca|iec|cu)|lip(?:ca|iec|cu)|sierp(?:nia|ien|niu)|wrze(?:snia|sien|sniu)"
     r"|pazdziern(?:ika|ik|iku)|listopad(?:a|zie)?|grud(?:nia|zien|niu))\b"
 )
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
-          "x": 10, "xi": 11, "xii": 12}
+_ROMAN = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "v": 5,
+    "vi": 6,
+    "vii": 7,
+    "viii": 8,
+    "ix": 9,
+    "x": 10,
+    "xi": 11,
+    "xii": 12,
+}
 ROMAN = r"(?:xii|xi|ix|x|viii|vii|vi|iv|v|iii|ii|i)"
 YEAR = r"(?:\s*(?P<y>(?:19|20)\d{2})(?:\s*(?:r\b\.?|roku\b|rok\b))?|\s*(?P<br>br\b\.?))?"
 DAY = r"(?P<d>[0-3]?\d)(?:-?go\b|-ego\b)?\.?"
 
 _UNITS = {
-    "pierwszego": 1, "drugiego": 2, "trzeciego": 3, "czwartego": 4, "piatego": 5, "szostego": 6,
-    "siodmego": 7, "osmego": 8, "dziewiatego": 9,
+    "pierwszego": 1,
+    "drugiego": 2,
+    "trzeciego": 3,
+    "czwartego": 4,
+    "piatego": 5,
+    "szostego": 6,
+    "siodmego": 7,
+    "osmego": 8,
+    "dziewiatego": 9,
 }
 _TEENS = {
-    "dziesiatego": 10, "jedenastego": 11, "dwunastego": 12, "trzynastego": 13,
-    "czternastego": 14, "pietnastego": 15, "szesnastego": 16, "siedemnastego": 17,
-    "osiemnastego": 18, "dziewietnastego": 19,
+    "dziesiatego": 10,
+    "jedenastego": 11,
+    "dwunastego": 12,
+    "trzynastego": 13,
+    "czternastego": 14,
+    "pietnastego": 15,
+    "szesnastego": 16,
+    "siedemnastego": 17,
+    "osiemnastego": 18,
+    "dziewietnastego": 19,
 }
 _ORDINALS: dict[str, int] = {**_UNITS, **_TEENS}
 for _unit, _value in _UNITS.items():
@@ -97,26 +133,50 @@ _ORDINALS["trzydziestego pierwszego"] = 31
 ORDINAL = "(?:" + "|".join(sorted(map(re.escape, _ORDINALS), key=len, reverse=True)) + r")\b"
 
 _WEEKDAYS = [
-    (r"poniedzial\w*", 0), (r"wtor\w*|wt\b", 1), (r"srod\w*|sr\b", 2), (r"czwart\w*|czw\b", 3),
-    (r"piat\w*|pt\b", 4), (r"sobot\w*|sob\b", 5), (r"niedziel\w*|niedz\b", 6),
+    (r"poniedzial\w*", 0),
+    (r"wtor\w*|wt\b", 1),
+    (r"srod\w*|sr\b", 2),
+    (r"czwart\w*|czw\b", 3),
+    (r"piat\w*|pt\b", 4),
+    (r"sobot\w*|sob\b", 5),
+    (r"niedziel\w*|niedz\b", 6),
 ]
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b")),
-    ("num_range", re.compile(
-        r"\b(?P<d1>[0-3]?\d)\.?\s*-\s*(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)(?:\.(?P<y>(?:19|20)\d{2}))?"
-        r"(?![\d:])")),
-    ("name_range", re.compile(
-        r"\b(?P<d1>[0-3]?\d)\.?\s*(?:-|i|oraz|do)\s*" + DAY + r"\s*(?P<m>" + MONTH + ")" + YEAR)),
-    ("num", re.compile(
-        r"(?<![\d.])(?P<d>[0-3]?\d)\s?([./-])\s?(?P<m>[01]?\d)\s?\2\s?(?P<y>(?:19|20)\d{2})\b"
-        r"(?:\s*(?:r\b\.?|roku\b))?")),
+    (
+        "num_range",
+        re.compile(
+            r"\b(?P<d1>[0-3]?\d)\.?\s*-\s*(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)(?:\.(?P<y>(?:19|20)\d{2}))?"
+            r"(?![\d:])"
+        ),
+    ),
+    (
+        "name_range",
+        re.compile(
+            r"\b(?P<d1>[0-3]?\d)\.?\s*(?:-|i|oraz|do)\s*" + DAY + r"\s*(?P<m>" + MONTH + ")" + YEAR
+        ),
+    ),
+    (
+        "num",
+        re.compile(
+            r"(?<![\d.])(?P<d>[0-3]?\d)\s?([./-])\s?(?P<m>[01]?\d)\s?\2\s?(?P<y>(?:19|20)\d{2})\b"
+            r"(?:\s*(?:r\b\.?|roku\b))?"
+        ),
+    ),
     ("name", re.compile(r"(?<![\d.:])\b" + DAY + r"\s*(?P<m>" + MONTH + ")" + YEAR)),
     ("word", re.compile(r"\b(?P<w>" + ORDINAL + r")\s+(?P<m>" + MONTH + ")" + YEAR)),
-    ("roman", re.compile(
-        r"(?<![\d.])\b(?P<d>[0-3]?\d)(?P<dot1>\.?)\s*(?P<r>" + ROMAN + r")\b(?P<dot2>\.?)"
-        r"(?:\s*(?P<y>(?:19|20)\d{2})(?:\s*(?:r\b\.?|roku\b))?)?")),
-    ("short", re.compile(r"(?<![\d.:,])\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)(?![\d:]|\.\d|\s*-\s*\d)\.?")),
+    (
+        "roman",
+        re.compile(
+            r"(?<![\d.])\b(?P<d>[0-3]?\d)(?P<dot1>\.?)\s*(?P<r>" + ROMAN + r")\b(?P<dot2>\.?)"
+            r"(?:\s*(?P<y>(?:19|20)\d{2})(?:\s*(?:r\b\.?|roku\b))?)?"
+        ),
+    ),
+    (
+        "short",
+        re.compile(r"(?<![\d.:,])\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)(?![\d:]|\.\d|\s*-\s*\d)\.?"),
+    ),
     ("relative", re.compile(r"\b(?P<rel>wczoraj|dzis|dzisiaj|jutro|pojutrze)\b")),
 ]
 _RELATIVE = {"wczoraj": -1, "dzis": 0, "dzisiaj": 0, "jutro": 1, "pojutrze": 2}
@@ -185,7 +245,9 @@ def find_dates(folded: str, original: str) -> list[DateHit]:
         for match in pattern.finditer(folded):
             if any(match.start() < b and a < match.end() for a, b in taken):
                 continue
-            if kind == "short" and _TIME_BEFORE.search(folded[max(0, match.start() - 10) : match.start()]):
+            if kind == "short" and _TIME_BEFORE.search(
+                folded[max(0, match.start() - 10) : match.start()]
+            ):
                 continue
             hit = _hit(kind, match, original)
             if hit is None:
@@ -204,18 +266,30 @@ def _join_ranges(hits: list[DateHit], folded: str) -> list[DateHit]:
             prev = joined[-1]
             between = folded[prev.end : hit.start]
             if (
-                prev.last is None and hit.last is None and prev.relative is None
-                and hit.relative is None and re.fullmatch(r"\s*(?:-|do)\s*", between)
+                prev.last is None
+                and hit.last is None
+                and prev.relative is None
+                and hit.relative is None
+                and re.fullmatch(r"\s*(?:-|do)\s*", between)
             ):
                 first = prev.first
                 if first.year is None and hit.first.year is not None:
                     year = hit.first.year - (1 if first.month > hit.first.month else 0)
                     first = first.with_year(year) or first
-                if first.year is None or hit.first.year is None or (
-                    first.as_date() or datetime.date.min) < (hit.first.as_date() or datetime.date.max):
-                    joined[-1] = DateHit(prev.start, hit.end, first, hit.first,
-                                         this_year=prev.this_year or hit.this_year,
-                                         weekday=prev.weekday)
+                if (
+                    first.year is None
+                    or hit.first.year is None
+                    or (first.as_date() or datetime.date.min)
+                    < (hit.first.as_date() or datetime.date.max)
+                ):
+                    joined[-1] = DateHit(
+                        prev.start,
+                        hit.end,
+                        first,
+                        hit.first,
+                        this_year=prev.this_year or hit.this_year,
+                        weekday=prev.weekday,
+                    )
                     continue
         joined.append(hit)
     return joined

@@ -29,8 +29,18 @@ from biuletyn.extraction.times import TimeHit, find_times
 __all__ = ["FIELDS", "PartialDate", "Proposal", "extract_event"]
 
 FIELDS = (
-    "kind", "start_date", "end_date", "start_time", "end_time", "venue_name", "street_address",
-    "city", "online", "registration_deadline", "registration_how", "accessibility",
+    "kind",
+    "start_date",
+    "end_date",
+    "start_time",
+    "end_time",
+    "venue_name",
+    "street_address",
+    "city",
+    "online",
+    "registration_deadline",
+    "registration_how",
+    "accessibility",
 )
 MAX_LENGTH = 100_000
 
@@ -155,7 +165,9 @@ class _Text:
 def _resolve(date: PartialDate, anchor: datetime.date | None, *, past: bool) -> PartialDate:
     if date.year is not None or anchor is None:
         return date
-    options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := date.with_year(y))]
+    options = [
+        d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := date.with_year(y))
+    ]
     if past:
         fitting = [d for d in options if d.as_date() <= anchor + datetime.timedelta(days=3)]  # type: ignore[operator]
         return max(fitting, key=lambda d: d.as_date()) if fitting else date  # type: ignore[arg-type,return-value]
@@ -163,7 +175,9 @@ def _resolve(date: PartialDate, anchor: datetime.date | None, *, past: bool) -> 
     return min(fitting, key=lambda d: d.as_date()) if fitting else date  # type: ignore[arg-type,return-value]
 
 
-def _range(hit: DateHit, published: datetime.date | None, *, past: bool) -> tuple[PartialDate, PartialDate | None]:
+def _range(
+    hit: DateHit, published: datetime.date | None, *, past: bool
+) -> tuple[PartialDate, PartialDate | None]:
     if hit.relative is not None and published is not None:
         day = published + datetime.timedelta(days=hit.relative)
         return PartialDate(day.month, day.day, day.year), None
@@ -175,7 +189,12 @@ def _range(hit: DateHit, published: datetime.date | None, *, past: bool) -> tupl
     if last is not None:
         last = _resolve(last, published, past=past)
         if first.year is None and last.year is not None:
-            first = first.with_year(last.year - (1 if (first.month, first.day) > (last.month, last.day) else 0)) or first
+            first = (
+                first.with_year(
+                    last.year - (1 if (first.month, first.day) > (last.month, last.day) else 0)
+                )
+                or first
+            )
     else:
         first = _resolve(first, published, past=past)
     return first, last
@@ -284,7 +303,9 @@ def extract_event(text: str, *, published: datetime.date | None = None) -> Propo
     return proposal
 
 
-def _times(t: _Text, proposal: Proposal, hits: list[DateHit], event_index: int | None, kind: str) -> None:
+def _times(
+    t: _Text, proposal: Proposal, hits: list[DateHit], event_index: int | None, kind: str
+) -> None:
     times = find_times(t.folded, [(h.start, h.end) for h in find_dates(t.folded, t.text)])
     good: list[TimeHit] = []
     for hit in times:
@@ -327,7 +348,9 @@ def _times(t: _Text, proposal: Proposal, hits: list[DateHit], event_index: int |
         proposal.evidence["end_time"] = t.snippet(first.start)
 
 
-def _pick(spans: list[Span], t: _Text, event_index: int | None, near: int | None = None) -> Span | None:
+def _pick(
+    spans: list[Span], t: _Text, event_index: int | None, near: int | None = None
+) -> Span | None:
     if not spans:
         return None
     labelled = [s for s in spans if s.labelled]
@@ -373,7 +396,9 @@ def _places(t: _Text, proposal: Proposal, event_index: int | None, kind: str) ->
         if street:
             proposal.street_address = street.value
             proposal.evidence["street_address"] = t.snippet(street.start)
-    usable_cities = [c for c in cities if usable(c, registration_ok=kind == "call_for_applications")]
+    usable_cities = [
+        c for c in cities if usable(c, registration_ok=kind == "call_for_applications")
+    ]
     anchor = street or venue
     city = _pick(usable_cities, t, event_index, t.index(anchor.start) if anchor else None)
     if city:
@@ -381,7 +406,9 @@ def _places(t: _Text, proposal: Proposal, event_index: int | None, kind: str) ->
         proposal.evidence["city"] = t.snippet(city.start)
     if online:
         proposal.online = True
-        i = next(i for i, s in enumerate(t.folded_sentences) if not t.noise[i] and _ONLINE.search(s))
+        i = next(
+            i for i, s in enumerate(t.folded_sentences) if not t.noise[i] and _ONLINE.search(s)
+        )
         proposal.evidence["online"] = t.source[t.spans[i][0] : t.spans[i][1]]
     elif kind == "call_for_applications":
         place = [c for c in usable_cities if not t.registration[t.index(c.start)]]
@@ -440,12 +467,17 @@ def _registration(t: _Text, proposal: Proposal) -> None:
         a, b = t.spans[i]
         folded = t.folded[a:b]
         cue = re.search(
-            r"\bzapis\w*|\bzglosz\w*|\bzglasza\w*(?: sie)?|\bwnioski\b(?: \w+)?|\bbilety\b|\bwplaty\b", folded
+            r"\bzapis\w*|\bzglosz\w*|\bzglasza\w*(?: sie)?|\bwnioski\b(?: \w+)?|\bbilety\b|\bwplaty\b",
+            folded,
         )
         if not cue:
             continue
         rest = folded[cue.end() :]
-        rest = re.sub(r"\b(?:do(?: dnia)?|najpozniej do)\s+\S+(?:\s+(?:" + _MONTHS_OR_YEAR + r"))*", lambda m: " " * len(m.group()), rest)
+        rest = re.sub(
+            r"\b(?:do(?: dnia)?|najpozniej do)\s+\S+(?:\s+(?:" + _MONTHS_OR_YEAR + r"))*",
+            lambda m: " " * len(m.group()),
+            rest,
+        )
         channel = _CHANNEL.search(rest)
         if not channel:
             continue
@@ -468,5 +500,7 @@ def _accessibility(t: _Text, proposal: Proposal) -> None:
         for item in access.find_accessibility(sentence):
             if item not in items:
                 items.append(item)
-                proposal.evidence.setdefault("accessibility", t.source[t.spans[i][0] : t.spans[i][1]])
+                proposal.evidence.setdefault(
+                    "accessibility", t.source[t.spans[i][0] : t.spans[i][1]]
+                )
     proposal.accessibility = items

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["KINDS", "EVENT_NOUN", "classify"]
+__all__ = ["EVENT_NOUN", "KINDS", "classify"]
 
 KINDS = ("announcement", "report", "consultation", "call_for_applications", "not_event")
 

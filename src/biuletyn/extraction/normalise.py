@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000\t\x0b\x0c"), " ")
+_SPACES = dict.fromkeys(
+    map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u3000\t\x0b\x0c"), " "
+)
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043"), "-")
 _ZERO = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\x00"), " ")
 _OTHER = {ord("\r"): "\n", ord("\u2028"): "\n", ord("\u2029"): "\n"}
@@ -39,9 +41,44 @@ def fold(text: str) -> str:
 
 
 _ABBREVIATIONS = {
-    "ul", "al", "pl", "os", "godz", "tel", "nr", "św", "sw", "pw", "pon", "wt", "śr", "sr",
-    "czw", "pt", "sob", "niedz", "ok", "p", "im", "ks", "dr", "prof", "mgr", "inż", "inz",
-    "ew", "np", "tj", "tzw", "m.in", "in", "wg", "zob", "ds", "br", "pn",
+    "ul",
+    "al",
+    "pl",
+    "os",
+    "godz",
+    "tel",
+    "nr",
+    "św",
+    "sw",
+    "pw",
+    "pon",
+    "wt",
+    "śr",
+    "sr",
+    "czw",
+    "pt",
+    "sob",
+    "niedz",
+    "ok",
+    "p",
+    "im",
+    "ks",
+    "dr",
+    "prof",
+    "mgr",
+    "inż",
+    "inz",
+    "ew",
+    "np",
+    "tj",
+    "tzw",
+    "m.in",
+    "in",
+    "wg",
+    "zob",
+    "ds",
+    "br",
+    "pn",
 }
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s)|\n+|\s\|\s")
 
@@ -63,7 +100,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
                 continue
             if re.fullmatch(r"[ivxlc]+", word) and after[:1].isdigit():
                 continue
-            if after[:1] and not (after[:1].isupper() or after[:1] in "„\"(" or after[:1].isdigit()):
+            if after[:1] and not (after[:1].isupper() or after[:1] in '„"(' or after[:1].isdigit()):
                 continue
         if text[start:end].strip():
             spans.append((start, end))

@@ -110,7 +110,9 @@ _FORMS: dict[str, str] = {}
 for _name, _others in _TOWNS.items():
     for _form in (_name, *_others):
         _FORMS[fold(_form)] = _name
-_CITY = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _FORMS), key=len, reverse=True)) + r")\b")
+_CITY = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, _FORMS), key=len, reverse=True)) + r")\b"
+)
 
 
 def find_cities(text: str, folded: str) -> list[Span]:
@@ -134,7 +136,9 @@ _KEYWORDS = (
 )
 _KEYWORD = re.compile(r"\b(?:" + _KEYWORDS + r")\b")
 _ROOMS = {"sala", "sali", "sale", "aula", "auli", "aule"}
-_ADJ_AFTER = re.compile(rf"[{_LOW}]+(?:owa|owej|owy|owym|ny|na|nej|nym|ne|ski|ska|skiej|skim|kiej|kim|wej|wym|ych)\b")
+_ADJ_AFTER = re.compile(
+    rf"[{_LOW}]+(?:owa|owej|owy|owym|ny|na|nej|nym|ne|ski|ska|skiej|skim|kiej|kim|wej|wym|ych)\b"
+)
 _ADJ_BEFORE = re.compile(
     rf"[{_UP}][{_LOW}]+(?:ski|skie|skiej|skim|skiego|ska|cki|ckie|ckiej|ckim|ckiego|ny|ne|nej|nego|nym|na|wy|we|wej|wego|wym|wa)$"
 )
@@ -166,9 +170,29 @@ def _extend(text: str, pos: int) -> int:
             return pos
 
 
-_STOP_CAPS = {"ul", "al", "pl", "w", "we", "i", "oraz", "na", "przy", "od", "do", "z", "ze", "dla", "miejsce", "gdzie", "zapraszamy"} | {
-    fold(f) for forms in _TOWNS.values() for f in forms
-} | {fold(n) for n in _TOWNS}
+_STOP_CAPS = (
+    {
+        "ul",
+        "al",
+        "pl",
+        "w",
+        "we",
+        "i",
+        "oraz",
+        "na",
+        "przy",
+        "od",
+        "do",
+        "z",
+        "ze",
+        "dla",
+        "miejsce",
+        "gdzie",
+        "zapraszamy",
+    }
+    | {fold(f) for forms in _TOWNS.values() for f in forms}
+    | {fold(n) for n in _TOWNS}
+)
 
 
 def find_venues(text: str, folded: str) -> list[Span]:
@@ -181,7 +205,12 @@ def find_venues(text: str, folded: str) -> list[Span]:
         words = before.rstrip().rsplit(None, 1)
         if words and before.endswith(" ") and _ADJ_BEFORE.search(words[-1]) and len(words[-1]) > 3:
             start = len(before.rstrip()) - len(words[-1])
-        elif words and words[-1][:1].isupper() and words[-1][-1].isalpha() and fold(words[-1]) not in _STOP_CAPS:
+        elif (
+            words
+            and words[-1][:1].isupper()
+            and words[-1][-1].isalpha()
+            and fold(words[-1]) not in _STOP_CAPS
+        ):
             continue  # "Dni Otwarte Uniwersytetu…": part of another name
         end = _extend(text, match.end())
         value = text[start:end].strip(" ,.;:")

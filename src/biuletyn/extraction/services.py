@@ -121,10 +121,9 @@ def create_event_draft(*, article: ArticlePage, draft: EventDraft, user: Any) ->
     page = build_event(article=article, draft=draft)
     page.clean()
     page.owner = user
+    page.categories = list(article.categories.all())  # type: ignore[assignment]
+    page.related_articles = [EventRelatedArticle(article_id=article.pk)]  # type: ignore[assignment]
     calendar.add_child(instance=page)
-    latest = article.get_latest_revision_as_object()
-    page.categories.set(list(latest.categories.all()))
-    page.related_articles.add(EventRelatedArticle(article=article))  # type: ignore[attr-defined]
     page.save_revision(user=user, log_action=True)
     for locale in Locale.objects.exclude(pk=page.locale_id):
         if not page.has_translation(locale):
@@ -135,5 +134,8 @@ def create_event_draft(*, article: ArticlePage, draft: EventDraft, user: Any) ->
 def raise_for(error: ValidationError) -> dict[str, list[str]]:
     """A page's ValidationError as {field: [messages]} for the proposal form."""
     if hasattr(error, "error_dict"):
-        return {name: [str(m) for e in errors for m in e.messages] for name, errors in error.error_dict.items()}
+        return {
+            name: [str(m) for e in errors for m in e.messages]
+            for name, errors in error.error_dict.items()
+        }
     return {"__all__": [str(m) for m in error.messages]}

@@ -23,10 +23,26 @@ class TimeHit:
 
 
 _HOUR_WORDS = {
-    "pierwszej": 1, "drugiej": 2, "trzeciej": 3, "czwartej": 4, "piatej": 5, "szostej": 6,
-    "siodmej": 7, "osmej": 8, "dziewiatej": 9, "dziesiatej": 10, "jedenastej": 11,
-    "dwunastej": 12, "trzynastej": 13, "czternastej": 14, "pietnastej": 15, "szesnastej": 16,
-    "siedemnastej": 17, "osiemnastej": 18, "dziewietnastej": 19, "dwudziestej": 20,
+    "pierwszej": 1,
+    "drugiej": 2,
+    "trzeciej": 3,
+    "czwartej": 4,
+    "piatej": 5,
+    "szostej": 6,
+    "siodmej": 7,
+    "osmej": 8,
+    "dziewiatej": 9,
+    "dziesiatej": 10,
+    "jedenastej": 11,
+    "dwunastej": 12,
+    "trzynastej": 13,
+    "czternastej": 14,
+    "pietnastej": 15,
+    "szesnastej": 16,
+    "siedemnastej": 17,
+    "osiemnastej": 18,
+    "dziewietnastej": 19,
+    "dwudziestej": 20,
 }
 _HOUR_WORD = "(?:" + "|".join(sorted(_HOUR_WORDS, key=len, reverse=True)) + r")\b"
 
@@ -35,10 +51,16 @@ _PRE = (
     r"|od|o|start(?:\s+o)?|poczatek(?:\s+o)?|rozpoczecie(?:\s+o)?|zbiorka\s+o|ok\.|okolo)(?![a-z])\.?:?\s*)?"
 )
 _CLOCK = r"(?P<h1>[0-2]?\d)(?:[:.](?P<m1>[0-5]\d))?(?:-?(?:tej|ej)\b)?"
-_UNTIL = r"(?:\s*(?:-|do)\s*(?:godz\.?\s*)?(?P<h2>[0-2]?\d)(?:[:.](?P<m2>[0-5]\d))?(?:-?(?:tej|ej)\b)?)?"
+_UNTIL = (
+    r"(?:\s*(?:-|do)\s*(?:godz\.?\s*)?(?P<h2>[0-2]?\d)(?:[:.](?P<m2>[0-5]\d))?(?:-?(?:tej|ej)\b)?)?"
+)
 _TIME = re.compile(_PRE + r"(?<![\d:/-])(?<!\d\.)" + _CLOCK + _UNTIL + r"(?![\d:]|\.\d)")
 _WORD_TIME = re.compile(r"\bo\s+(?P<w>" + _HOUR_WORD + ")")
-_NOT_TIME_AFTER = re.compile(r"\s*(?:" + MONTH + r"|\.?\s*[ivx]+\b\.?\s*\d|\.\d|r\b|roku|osob|zl|km|lat|min|m\b|%|dni|tys|miejsc)")
+_NOT_TIME_AFTER = re.compile(
+    r"\s*(?:"
+    + MONTH
+    + r"|\.?\s*[ivx]+\b\.?\s*\d|\.\d|r\b|roku|osob|zl|km|lat|min|m\b|%|dni|tys|miejsc)"
+)
 
 
 def _make(hour: str, minute: str | None) -> datetime.time | None:
@@ -62,7 +84,11 @@ def find_times(folded: str, blocked: list[tuple[int, int]]) -> list[TimeHit]:
         m1, m2, h2 = match.group("m1"), match.group("m2"), match.group("h2")
         if not m1 and not pre:
             continue
-        if pre in {"od", "o", "ok.", "okolo"} and not m1 and _NOT_TIME_AFTER.match(folded, match.end("h1")):
+        if (
+            pre in {"od", "o", "ok.", "okolo"}
+            and not m1
+            and _NOT_TIME_AFTER.match(folded, match.end("h1"))
+        ):
             continue
         if h2 and not m2 and _NOT_TIME_AFTER.match(folded, end):
             h2 = None
@@ -76,7 +102,14 @@ def find_times(folded: str, blocked: list[tuple[int, int]]) -> list[TimeHit]:
         hits.append(TimeHit(match.start(), end, first, last, bool(pre), start))
     for match in _WORD_TIME.finditer(folded):
         hits.append(
-            TimeHit(match.start(), match.end(), datetime.time(_HOUR_WORDS[match.group("w")], 0), None, True, match.start("w"))
+            TimeHit(
+                match.start(),
+                match.end(),
+                datetime.time(_HOUR_WORDS[match.group("w")], 0),
+                None,
+                True,
+                match.start("w"),
+            )
         )
     hits.sort(key=lambda h: h.start)
     return hits

@@ -31,6 +31,7 @@ def _read_stdin(stream: Any) -> str:
 
 
 class Command(BaseCommand):
+    stealth_options = ("stdin",)
     help = gettext_lazy(
         "Read an article's text from standard input and print the event it describes as one JSON object."
     )
@@ -39,7 +40,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--published",
             metavar="YYYY-MM-DD",
-            help=gettext_lazy("The text's publication date; a date without a year is placed in the year that fits it."),
+            help=gettext_lazy(
+                "The text's publication date; a date without a year is placed in the year that fits it."
+            ),
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -53,7 +56,9 @@ class Command(BaseCommand):
                 published = datetime.date.fromisoformat(options["published"])
             except ValueError:
                 raise CommandError(
-                    _("The publication date “%(value)s” is not a date written as YYYY-MM-DD, for example 2025-06-20.")
+                    _(
+                        "The publication date “%(value)s” is not a date written as YYYY-MM-DD, for example 2025-06-20."
+                    )
                     % {"value": options["published"]},
                     returncode=2,
                 ) from None
