@@ -179,6 +179,17 @@ def test_an_editor_who_makes_mistakes_meets_only_polish_and_loses_nothing(
     walk.visit(f"/admin/snippets/articles/category/edit/{category.pk}/")
     walk.visit(f"/admin/snippets/venues/venue/edit/{venue.pk}/")
 
+    # Issue 12: an event from the article, first without its title; the republishing sources,
+    # their review queue and the imported pages that need an editor.
+    walk.visit(f"/admin/articles/{article.pk}/event/")
+    page.get_by_label("Tytuł wydarzenia").fill("")
+    page.get_by_role("button", name="Zapisz jako szkic wydarzenia").click()
+    page.wait_for_load_state("networkidle")
+    walk.check("the proposed event, refused")
+    walk.visit("/admin/snippets/sources/source/")
+    walk.visit("/admin/sources/")
+    walk.visit("/admin/imported/")
+
     walk.assert_polish()
     (guard,) = page_guards
     guard.assert_clean()
