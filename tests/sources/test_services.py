@@ -27,7 +27,8 @@ def test_a_feed_item_becomes_a_draft_with_its_attribution(local_server, make_sou
 
     outcome = services.fetch_source(source=source)
 
-    assert outcome.ok and (outcome.new, outcome.known) == (2, 0)
+    assert outcome.ok
+    assert (outcome.new, outcome.known) == (2, 0)
     assert str(outcome) == "lublin.eu: 2 nowe, 0 już znanych"
     item = SourceItem.objects.get(guid="miasto-1001")
     assert item.url == "http://example.test/aktualnosci/winda-raclawickie"
@@ -36,7 +37,8 @@ def test_a_feed_item_becomes_a_draft_with_its_attribution(local_server, make_sou
     page = item.page
     assert page is not None
     assert page.get_parent().pk == bulletin.pk
-    assert page.live is False and page.first_published_at is None
+    assert page.live is False
+    assert page.first_published_at is None
     assert page.has_unpublished_changes is True
     assert page.title == "Nowa winda na przystanku przy Alejach Racławickich"
     assert page.source_name == "lublin.eu"
@@ -66,7 +68,8 @@ def test_a_feed_item_becomes_a_draft_with_its_attribution(local_server, make_sou
     # A revision exists, so the editor opens the draft as the fetch left it.
     assert page.latest_revision is not None
     source.refresh_from_db()
-    assert source.last_ok is True and (source.last_new, source.last_known) == (2, 0)
+    assert source.last_ok is True
+    assert (source.last_new, source.last_known) == (2, 0)
     assert local_server.requests[0]["user_agent"].startswith("Biuletyn/")
 
 
@@ -84,7 +87,8 @@ def test_the_draft_is_not_public_and_has_an_alias_in_english(local_server, make_
 def test_an_atom_feed_and_a_redirect(local_server, make_source):
     source = make_source(local_server.redirect("organizacja.atom"), attribution="razem.example")
     outcome = services.fetch_source(source=source)
-    assert outcome.ok and outcome.new == 1
+    assert outcome.ok
+    assert outcome.new == 1
     page = SourceItem.objects.get().page
     assert page.title == "Warsztaty z audiodeskrypcji dla wolontariuszy"
     assert page.lead == (
@@ -134,7 +138,8 @@ def test_a_watched_page_brings_one_item_per_version(local_server, make_source):
         str(block.value.source if hasattr(block.value, "source") else block.value)
         for block in page.body
     )
-    assert "bezpłatnych porad" in text and "Jak się umówić" in text
+    assert "bezpłatnych porad" in text
+    assert "Jak się umówić" in text
     for noise in ("ciasteczek", "O nas", "Udostępnij", "zastrzeżone", "Polecamy", "tracker"):
         assert noise not in text
     assert "Wejście do biura jest bez progów." in text  # the caption stays, the image does not
@@ -177,7 +182,8 @@ def test_each_failure_is_reported_in_words(
     assert outcome.ok is False
     assert expected in outcome.error
     source.refresh_from_db()
-    assert source.last_ok is False and expected in source.last_error
+    assert source.last_ok is False
+    assert expected in source.last_error
     assert source.last_fetched_at is not None
     assert not SourceItem.objects.exists()
 
@@ -193,7 +199,8 @@ def test_one_source_failing_does_not_stop_the_others(local_server, closed_url, m
 
     assert set(outcomes) == {broken.pk, good.pk}
     assert outcomes[broken.pk].ok is False
-    assert outcomes[good.pk].ok is True and outcomes[good.pk].new == 1
+    assert outcomes[good.pk].ok is True
+    assert outcomes[good.pk].new == 1
 
 
 def test_a_source_without_a_section_is_reported(local_server, make_source):
@@ -206,14 +213,16 @@ def test_a_source_without_a_section_is_reported(local_server, make_source):
 
 def test_an_empty_feed_is_a_success_with_nothing_new(local_server, make_source):
     outcome = services.fetch_source(source=make_source(local_server.url("pusty.rss")))
-    assert outcome.ok and (outcome.new, outcome.known) == (0, 0)
+    assert outcome.ok
+    assert (outcome.new, outcome.known) == (0, 0)
 
 
 def test_an_answer_over_the_size_cap_is_refused(local_server, make_source, settings):
     settings.SOURCES_MAX_BYTES = 100_000
     source = make_source(f"{local_server.base}/big", kind=SourceKind.PAGE)
     outcome = services.fetch_source(source=source)
-    assert outcome.ok is False and "większa niż" in outcome.error
+    assert outcome.ok is False
+    assert "większa niż" in outcome.error
 
 
 def test_publishing_the_draft_takes_it_out_of_the_queue(local_server, make_source):
@@ -222,7 +231,8 @@ def test_publishing_the_draft_takes_it_out_of_the_queue(local_server, make_sourc
     item = SourceItem.objects.get()
     item.page.save_revision().publish()
     item.refresh_from_db()
-    assert item.state == ItemState.PUBLISHED and item.decided_at is not None
+    assert item.state == ItemState.PUBLISHED
+    assert item.decided_at is not None
 
 
 def test_rejecting_deletes_the_draft_and_a_refetch_does_not_bring_it_back(
@@ -237,7 +247,9 @@ def test_rejecting_deletes_the_draft_and_a_refetch_does_not_bring_it_back(
     services.reject(item=item, user=editor, now=timezone.now())
 
     item.refresh_from_db()
-    assert item.state == ItemState.REJECTED and item.decided_by == editor and item.page is None
+    assert item.state == ItemState.REJECTED
+    assert item.decided_by == editor
+    assert item.page is None
     assert not Page.objects.filter(pk=page_pk).exists()
     assert not Page.objects.filter(alias_of_id=page_pk).exists()
     with pytest.raises(services.SourceError):

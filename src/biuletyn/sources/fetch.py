@@ -18,7 +18,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from email.message import Message
+from http.client import HTTPMessage
 from typing import IO, Any
 from urllib.parse import urlsplit
 
@@ -68,9 +68,10 @@ class _RedirectHandler(urllib.request.HTTPRedirectHandler):
     max_redirections = 5
 
     def redirect_request(
-        self, req: Any, fp: IO[bytes], code: int, msg: str, headers: Message, newurl: str
+        self, req: Any, fp: IO[bytes], code: int, msg: str, headers: HTTPMessage, newurl: str
     ) -> Any:
         if urlsplit(newurl).scheme.lower() not in _SCHEMES:
+            fp.close()
             raise FetchError(
                 _("The address redirects to %(url)s, which is not a web address.")
                 % {"url": newurl[:200]}

@@ -333,7 +333,8 @@ def to_blocks(html: str, *, base: str = "") -> tuple[list[dict[str, Any]], int]:
 
 def _feed_time(entry: Any) -> dt.datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
+        # dict.get: feedparser's own get() maps a missing key to another, with a warning.
+        value = dict.get(entry, key)
         if value:
             try:
                 return dt.datetime.fromtimestamp(calendar.timegm(value), tz=dt.UTC)
@@ -514,9 +515,10 @@ def parse_page(data: bytes, *, url: str, charset: str | None = None) -> ParsedIt
         for element in root.iter("time"):
             if published := parse_time(element.get("datetime") or ""):
                 break
-    for heading in main.findall(".//h1"):
-        if _title(heading.text_content()) == title:
-            heading.drop_tree()
+    # The page's own headline: the draft's title takes its place.
+    headline = main.find(".//h1")
+    if headline is not None:
+        headline.drop_tree()
     html = lxml.html.tostring(main, encoding="unicode", method="html")
     blocks, images = to_blocks(html, base=base)
     if not blocks or not title:
