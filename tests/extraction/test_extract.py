@@ -72,7 +72,10 @@ def test_year_from_publication_date():
 
 
 def test_offered_and_not_offered_accessibility():
-    text = "Spotkanie 4 marca 2025 w Krasnymstawie. Będzie pętla indukcyjna. Niestety nie zapewniamy tłumacza PJM."
+    text = (
+        "Spotkanie 4 marca 2025 w Krasnymstawie. Będzie pętla indukcyjna."
+        " Niestety nie zapewniamy tłumacza PJM."
+    )
     assert extract_event(text).accessibility == ["induction_loop"]
 
 

@@ -29,9 +29,12 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "step_free_access",
         re.compile(
-            r"bez barier architektonicznych|bez schodow|\bwind(?:a|y|e|ą)\b|\bpodjazd\w*|na parterze"
-            r"|dla osob (?:poruszajacych sie )?na wozkach|przystosowan\w* (?:do|dla) (?:\w+ ){0,3}wozk"
-            r"|dostosowan\w* do potrzeb osob (?:poruszajacych sie )?na wozkach|dostepn\w* dla osob na wozk"
+            r"bez barier architektonicznych|bez schodow|\bwind(?:a|y|e|ą)\b|\bpodjazd\w*"
+            r"|na parterze"
+            r"|dla osob (?:poruszajacych sie )?na wozkach"
+            r"|przystosowan\w* (?:do|dla) (?:\w+ ){0,3}wozk"
+            r"|dostosowan\w* do potrzeb osob (?:poruszajacych sie )?na wozkach"
+            r"|dostepn\w* dla osob na wozk"
             r"|dostepn\w* dla osob poruszajacych"
         ),
     ),

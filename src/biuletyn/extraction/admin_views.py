@@ -16,6 +16,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -71,7 +72,7 @@ class ProposalView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "date"
     article: ArticlePage
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         page = get_object_or_404(ArticlePage, pk=kwargs["pk"])
         if not page.permissions_for_user(request.user).can_edit():
             raise PermissionDenied

@@ -94,7 +94,8 @@ _OFFICE = re.compile(
     r"|\bkancelari|\bdyzur\w*|\bgodziny otwarcia"
 )
 _REGISTRATION = re.compile(
-    r"\bzapis\w*|\bzglosz\w*|\bzglasza\w*|\bzglos\w*|\brejestracj\w*|\bzarejestr\w*|\bpotwierdz\w* obecnosc"
+    r"\bzapis\w*|\bzglosz\w*|\bzglasza\w*|\bzglos\w*|\brejestracj\w*|\bzarejestr\w*"
+    r"|\bpotwierdz\w* obecnosc"
     r"|\bwnioski\b|\bwniosk\w* przyjmuj|\boferty\b|\bprace nalezy|\bbilety\b|\buwagi\b.*\bskladac"
     r"|\bopinie\b.*\b(?:przesylac|skladac)|\bwplaty\b|\bformularz\w*"
 )
@@ -111,7 +112,8 @@ _STRONG = re.compile(
     r"|\bczynna\b|najblizsze spotkanie|\bodbyl|\bodbyly|\bodbyla|\bodbylo|\bspotkali|\bspotykamy"
 )
 _DECOY = re.compile(
-    r"\bpo spotkaniu|\bpoprzedni\w*|\bna ktorym\b|\bostatni\w* spotkani|\brozstrzygnieci\w*|\bwynik\w*"
+    r"\bpo spotkaniu|\bpoprzedni\w*|\bna ktorym\b|\bostatni\w* spotkani|\brozstrzygnieci\w*"
+    r"|\bwynik\w*"
     r"|\bpodpisano\b|\bopublikowan"
 )
 _ONLINE = re.compile(
@@ -121,15 +123,19 @@ _ONLINE = re.compile(
 )
 _OFFICE_TIME_BEFORE = re.compile(
     r"(?:\b(?:pon|wt|sr|czw|pt|sob|niedz|pn)\.?\s*(?:-|i)\s*(?:pon|wt|sr|czw|pt|sob|niedz)\.?\s*"
-    r"|\b(?:pon|wt|sr|czw|pt|sob|niedz)\.\s*|rejestracj\w*(?: \w+)? od\s*|godzinach pracy\s*\(?\s*)$"
+    r"|\b(?:pon|wt|sr|czw|pt|sob|niedz)\.\s*|rejestracj\w*(?: \w+)? od\s*"
+    r"|godzinach pracy\s*\(?\s*)$"
 )
 _END_CUE = re.compile(r"(?:zakonczenie|koniec|konczymy|do godz\.?)\s*(?:ok\.|okolo)?\s*$")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(
-    r"(?:https?://[^\s,;)]+|www\.[^\s,;)]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:pl|eu|com|org|net|info)\b(?:/[^\s,;)]*)?)"
+    r"(?:https?://[^\s,;)]+|www\.[^\s,;)]+"
+    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:pl|eu|com|org|net|info)\b(?:/[^\s,;)]*)?)"
 )
 _PHONE = re.compile(
-    r"(?<![\d.:/-])(?:\+48\s?)?(?:\d{2}\s\d{3}\s\d{2}\s\d{2}|\d{3}[\s-]\d{3}[\s-]\d{3}|\d{2}\s\d{3}\s\d{3}|\d{9})(?![\d:])"
+    r"(?<![\d.:/-])(?:\+48\s?)?"
+    r"(?:\d{2}\s\d{3}\s\d{2}\s\d{2}|\d{3}[\s-]\d{3}[\s-]\d{3}|\d{2}\s\d{3}\s\d{3}|\d{9})"
+    r"(?![\d:])"
 )
 _CHANNEL = re.compile(r"\b(?:w|u|przez|osobiscie|telefonicznie|mailowo|pod)\b")
 _DATE_WORDS = re.compile(r"\b(?:do|do dnia)\s*$")
@@ -467,7 +473,8 @@ def _registration(t: _Text, proposal: Proposal) -> None:
         a, b = t.spans[i]
         folded = t.folded[a:b]
         cue = re.search(
-            r"\bzapis\w*|\bzglosz\w*|\bzglasza\w*(?: sie)?|\bwnioski\b(?: \w+)?|\bbilety\b|\bwplaty\b",
+            r"\bzapis\w*|\bzglosz\w*|\bzglasza\w*(?: sie)?|\bwnioski\b(?: \w+)?"
+            r"|\bbilety\b|\bwplaty\b",
             folded,
         )
         if not cue:

@@ -12,7 +12,8 @@ KINDS = ("announcement", "report", "consultation", "call_for_applications", "not
 _CONSULTATION = re.compile(r"\bkonsultacj\w* spoleczn|\bkonsultacj\w* (?:projektu|w sprawie)")
 _CALL = re.compile(
     r"\bnab[oó]r\w*|\brekrutacj\w*|\bkonkurs\w* (?:ofert|plastyczn|fotograficzn|literack|na \w+)"
-    r"|\bogłasz\w* konkurs|\bogłaszamy konkurs|\botwarty konkurs|\bwnioski (?:przyjmujemy|nalezy skladac)"
+    r"|\bogłasz\w* konkurs|\bogłaszamy konkurs|\botwarty konkurs"
+    r"|\bwnioski (?:przyjmujemy|nalezy skladac)"
     r"|\boferty nalezy skladac|\bprace nalezy|^konkurs|\n\s*konkurs"
 )
 _PAST = re.compile(
@@ -23,17 +24,23 @@ _PAST = re.compile(
 )
 _FUTURE = re.compile(
     r"\bodbedzie sie|\bodbeda sie|\bzapraszamy|\bzaprasza\b|\bzapisy\b|\bzgloszenia\b|\bbedzie\b"
-    r"|\bbeda\b|\bpotrwaja|\brozpocznie|\bzapewniamy|\bprosimy|\bczekamy|\bnajblizsze|\bspotykamy sie"
+    r"|\bbeda\b|\bpotrwaja|\brozpocznie|\bzapewniamy|\bprosimy|\bczekamy|\bnajblizsze"
+    r"|\bspotykamy sie"
     r"|\bwstep wolny|\brejestracja\b|\bbilety\b|\bzapisz\w*|\bzglos\w*"
 )
 EVENT_NOUN = re.compile(
     r"\b(?:spotkani\w*|warsztat\w*|koncert\w*|konferencj\w*|webinar\w*|szkoleni\w*|festyn\w*"
-    r"|festiwal\w*|piknik\w*|wystaw(?:a|y|ie|e|ach|om)\b|turniej\w*|gal[aie]\b|debat\w*|msz[aey]\b|seans\w*|spektakl\w*"
+    r"|festiwal\w*|piknik\w*|wystaw(?:a|y|ie|e|ach|om)\b|turniej\w*|gal[aie]\b|debat\w*"
+    r"|msz[aey]\b|seans\w*|spektakl\w*"
     r"|plener\w*|wyjazd\w*|zlot\w*|zebrani\w*|koledowani\w*|mikolajk\w*|andrzejk\w*|dni otwarte"
-    r"|dzien otwarty|seminari\w*|spacer\w*|marsz(?:u|em|ie)?\b|uroczystos\w*|zajeci\w*|grupa wsparcia"
-    r"|oprowadzani\w*|przeglad(?:u|zie|em)?\b|mecz(?:u|e|em|ach)?\b|dzien (?:kobiet|matki|dziecka|seniora)|wernisaz\w*"
-    r"|kiermasz\w*|bieg(?:u|iem|i)?\b|rajd\w*|wycieczk\w*|turnus\w*|projekcj\w*|pokaz(?:u|y|ie|ow)?\b|targi\b|dyskusj\w*"
-    r"|kolacj\w*|wieczor(?:ek|ku|u)?\b|obchod(?:y|ow|ach)\b|jarmark\w*|happening\w*|wyklad\w*|kurs(?:u|y|ie|ow|ach)?\b|lekcj\w*|sympozj\w*|forum\b|kongres\w*|zjazd\w*)"
+    r"|dzien otwarty|seminari\w*|spacer\w*|marsz(?:u|em|ie)?\b|uroczystos\w*|zajeci\w*"
+    r"|grupa wsparcia"
+    r"|oprowadzani\w*|przeglad(?:u|zie|em)?\b|mecz(?:u|e|em|ach)?\b"
+    r"|dzien (?:kobiet|matki|dziecka|seniora)|wernisaz\w*"
+    r"|kiermasz\w*|bieg(?:u|iem|i)?\b|rajd\w*|wycieczk\w*|turnus\w*|projekcj\w*"
+    r"|pokaz(?:u|y|ie|ow)?\b|targi\b|dyskusj\w*"
+    r"|kolacj\w*|wieczor(?:ek|ku|u)?\b|obchod(?:y|ow|ach)\b|jarmark\w*|happening\w*|wyklad\w*"
+    r"|kurs(?:u|y|ie|ow|ach)?\b|lekcj\w*|sympozj\w*|forum\b|kongres\w*|zjazd\w*)"
 )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import json
 import sys
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -32,16 +32,25 @@ def _read_stdin(stream: Any) -> str:
 
 class Command(BaseCommand):
     stealth_options = ("stdin",)
-    help = gettext_lazy(
-        "Read an article's text from standard input and print the event it describes as one JSON object."
+    # Lazy, so that the help is translated when it is shown; typed as the str BaseCommand expects.
+    help = cast(
+        str,
+        gettext_lazy(
+            "Read an article's text from standard input and print the event it describes"
+            " as one JSON object."
+        ),
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--published",
             metavar="YYYY-MM-DD",
-            help=gettext_lazy(
-                "The text's publication date; a date without a year is placed in the year that fits it."
+            help=cast(
+                str,
+                gettext_lazy(
+                    "The text's publication date; a date without a year is placed in the year"
+                    " that fits it."
+                ),
             ),
         )
 
@@ -57,7 +66,8 @@ class Command(BaseCommand):
             except ValueError:
                 raise CommandError(
                     _(
-                        "The publication date “%(value)s” is not a date written as YYYY-MM-DD, for example 2025-06-20."
+                        "The publication date “%(value)s” is not a date written as YYYY-MM-DD,"
+                        " for example 2025-06-20."
                     )
                     % {"value": options["published"]},
                     returncode=2,
