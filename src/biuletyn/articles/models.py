@@ -329,9 +329,9 @@ class ArticlePage(InheritedPrivacyMixin, Page):
         *Page.content_panels,
         FieldPanel("publication_date"),
         FieldPanel("lead"),
-        FieldPanel("author"),
         # Required: on the first tab, where an editor meets it before saving.
         FieldPanel("categories"),
+        FieldPanel("author"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("source_name"), FieldPanel("source_url")], heading=_("Source")),
         FieldPanel("contact"),
