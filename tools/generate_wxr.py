@@ -19,7 +19,15 @@ from urllib.parse import quote
 from xml.sax.saxutils import escape
 
 SITE = "https://stary-biuletyn.example.org"
-WORDS = ["miasto", "rada", "spotkanie", "konsultacje", "dostępność", "tłumacz", "język", "migowy", "wydarzenie", "warsztaty", "biblioteka", "rampa", "winda", "przystanek", "autobus", "dzielnica", "stowarzyszenie", "fundacja", "wolontariat", "szkolenie", "kultura", "teatr", "koncert", "wystawa", "park", "ścieżka", "lato", "zima", "wiosna", "jesień", "mieszkańcy", "seniorzy", "młodzież", "rodzina", "opiekun", "asystent", "zdrowie", "rehabilitacja", "sport", "basen", "kino", "festiwal", "plac", "ulica", "Lublin", "Zamość", "Chełm", "Puławy", "Kraśnik", "Biała", "Podlaska"]
+_WORDS_TEXT = (
+    "miasto rada spotkanie konsultacje dostępność tłumacz język migowy wydarzenie "
+    "warsztaty biblioteka rampa winda przystanek autobus dzielnica stowarzyszenie "
+    "fundacja wolontariat szkolenie kultura teatr koncert wystawa park ścieżka lato "
+    "zima wiosna jesień mieszkańcy seniorzy młodzież rodzina opiekun asystent zdrowie "
+    "rehabilitacja sport basen kino festiwal plac ulica Lublin Zamość Chełm Puławy "
+    "Kraśnik Biała Podlaska"
+)
+WORDS = _WORDS_TEXT.split()
 CATEGORIES = [
     ("aktualnosci", "Aktualności", ""),
     ("kultura", "Kultura", ""),
@@ -44,7 +52,8 @@ def sentence(rng: random.Random, n: int = 12) -> str:
 
 def block_content(rng: random.Random, post_id: int, image_id: int | None) -> str:
     parts = [
-        f"<!-- wp:paragraph -->\n<p>{sentence(rng, 20)} {sentence(rng)}</p>\n<!-- /wp:paragraph -->",
+        f"<!-- wp:paragraph -->\n<p>{sentence(rng, 20)} {sentence(rng)}</p>\n"
+        "<!-- /wp:paragraph -->",
         f"<!-- wp:heading -->\n<h2>{sentence(rng, 4)}</h2>\n<!-- /wp:heading -->",
         "<!-- wp:list -->\n<ul><li>"
         + "</li><li>".join(sentence(rng, 5) for _ in range(3))
@@ -52,8 +61,9 @@ def block_content(rng: random.Random, post_id: int, image_id: int | None) -> str
     ]
     if image_id is not None:
         parts.append(
-            f'<!-- wp:image {{"id":{image_id},"sizeSlug":"large"}} -->\n<figure class="wp-block-image '
-            f'size-large"><img src="{SITE}/wp-content/uploads/2024/05/zdjecie-{image_id}.jpg" '
+            f'<!-- wp:image {{"id":{image_id},"sizeSlug":"large"}} -->\n'
+            '<figure class="wp-block-image size-large">'
+            f'<img src="{SITE}/wp-content/uploads/2024/05/zdjecie-{image_id}.jpg" '
             f'alt="" class="wp-image-{image_id}"/><figcaption>{sentence(rng, 6)}</figcaption>'
             "</figure>\n<!-- /wp:image -->"
         )

@@ -193,9 +193,11 @@ class ArticleIndexPage(RoutablePageMixin, InheritedPrivacyMixin, Page):
             return redirect
         # Untranslated articles (aliases) keep the Polish categories: match every translation.
         # A category's page lists its subcategories' articles too.
-        articles = queries.articles_in(self).filter(
-            categories__translation_key__in=queries.category_family_keys(category)
-        ).distinct()
+        articles = (
+            queries.articles_in(self)
+            .filter(categories__translation_key__in=queries.category_family_keys(category))
+            .distinct()
+        )
         return self._listing(request, articles, category=category)
 
     # taggit keeps Polish letters in editors' slugs ("świadczenia-rodzinne").

@@ -527,7 +527,7 @@ def _featured_block(
 def _resolve_images(run: _Run, blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The converted blocks with each image use replaced by a library image; an image that
     cannot be found becomes a link to its old address, which the report names."""
-    out = []
+    out: list[dict[str, Any]] = []
     for block in blocks:
         if block["type"] == "paragraph":
             out.append({"type": "paragraph", "value": _link_files(run, block["value"])})
