@@ -12,7 +12,8 @@ message.
 * waiting lists, every 5 minutes: places that free by the clock (wheelchair spaces released to
   everyone) go to the first in line;
 * consultations' erasure, every hour: commenters' e-mail addresses once their report is
-  ``CONSULTATION_CONTACT_DAYS`` old, and comments never confirmed (issue 11).
+  ``CONSULTATION_CONTACT_DAYS`` old, and comments never confirmed (issue 11);
+* sources, every hour: the republishing sources fetched into the review queue (issue 12).
 
 ``--once`` enqueues every job once and exits (tests, or cron if a deployment prefers it).
 """
@@ -30,6 +31,7 @@ from django_tasks.base import Task
 
 from biuletyn.consultations import tasks as consultation_tasks
 from biuletyn.registrations import tasks
+from biuletyn.sources import tasks as source_tasks
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ JOBS = (
     Job("purge", tasks.task_purge_due, dt.timedelta(hours=1)),
     Job("waiting_lists", tasks.task_promote_waiting, dt.timedelta(minutes=5)),
     Job("consultation_erasure", consultation_tasks.task_erase_due, dt.timedelta(hours=1)),
+    Job("sources", source_tasks.task_fetch_all, dt.timedelta(hours=1)),
 )
 
 
