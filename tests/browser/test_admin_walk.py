@@ -187,6 +187,7 @@ def test_an_editor_who_makes_mistakes_meets_only_polish_and_loses_nothing(
     page.wait_for_load_state("networkidle")
     walk.check("the proposed event, refused")
     walk.visit("/admin/snippets/sources/source/")
+    walk.visit("/admin/snippets/sources/source/add/")
     walk.visit("/admin/sources/")
     walk.visit("/admin/imported/")
 

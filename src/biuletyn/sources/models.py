@@ -13,7 +13,9 @@ from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+
+from .panels import LastFetchPanel
 
 
 class SourceKind(models.TextChoices):
@@ -80,16 +82,7 @@ class Source(models.Model):
         PageChooserPanel("section", ["articles.ArticleIndexPage", "articles.ArticleSectionPage"]),
         FieldPanel("categories"),
         FieldPanel("active"),
-        MultiFieldPanel(
-            [
-                FieldPanel("last_fetched_at", read_only=True),
-                FieldPanel("last_ok", read_only=True),
-                FieldPanel("last_error", read_only=True),
-                FieldPanel("last_new", read_only=True),
-                FieldPanel("last_known", read_only=True),
-            ],
-            heading=_("Last fetch"),
-        ),
+        LastFetchPanel(heading=_("Last fetch")),
     ]
 
     class Meta:
