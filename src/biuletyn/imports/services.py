@@ -45,6 +45,7 @@ from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
+from PIL import Image as PILImage
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.coreutils import find_available_slug
 from wagtail.documents import get_document_model
@@ -115,7 +116,6 @@ class _Run:
     media_dir: Path | None
     now: dt.datetime
     home: HomePage
-    bulletin: ArticleIndexPage
     locale: Locale
     authors: dict[str, str]
     report: ImportReport
@@ -128,6 +128,8 @@ class _Run:
     relink: set[int] = field(default_factory=set)
     deferred: set[int] = field(default_factory=set)
     missing_files: set[str] = field(default_factory=set)
+    # Made (or found) once the whole file has been read: a damaged file writes nothing.
+    bulletin: ArticleIndexPage = field(init=False)
 
 
 class _Deferred(Exception):
@@ -145,14 +147,19 @@ def import_export(
     now: dt.datetime | None = None,
 ) -> ImportReport:
     """Import the WXR export at ``path`` (images from ``media_dir``, a copy of
-    ``wp-content/uploads``). Raises ``wxr.WxrError`` when the file cannot be read at all; a file
-    damaged after some items stops there with ``report.stopped`` set, keeping what was done."""
+    ``wp-content/uploads``). Raises ``wxr.WxrError`` when the file cannot be read: the first
+    pass reads it whole before anything is written, so a file that is damaged anywhere (cut
+    off, malformed in the middle, in another encoding) changes nothing. Should the file change
+    under the import between passes, it stops there with ``report.stopped`` set, keeping what
+    was done."""
     progress = progress or _Silent()
     now = now or timezone.now()
     channel = wxr.read_channel(path)
     with pagecache.paused():
         run = _prepare(channel, media_dir=media_dir, now=now)
         total = _first_pass(run, path)
+        run.bulletin = _ensure_bulletin(run.home)
+        _ensure_categories(channel, run.locale)
         progress.start(total)
         try:
             for item in wxr.iter_items(path):
@@ -178,8 +185,6 @@ def _prepare(channel: wxr.Channel, *, media_dir: Path | None, now: dt.datetime) 
         raise wxr.WxrError(
             _("The site has no home page yet: run “manage.py migrate” and set up the site first.")
         )
-    bulletin = _ensure_bulletin(home)
-    _ensure_categories(channel, locale)
     authors = {
         a.login: a.display_name or f"{a.first_name} {a.last_name}".strip() for a in channel.authors
     }
@@ -189,7 +194,6 @@ def _prepare(channel: wxr.Channel, *, media_dir: Path | None, now: dt.datetime) 
         media_dir=media_dir,
         now=now,
         home=home,
-        bulletin=bulletin,
         locale=locale,
         authors=authors,
         report=ImportReport(),
@@ -331,12 +335,15 @@ def _skip_reason(item: wxr.Item, now: dt.datetime) -> str:
 
 def _import_one(run: _Run, item: wxr.Item, *, again: bool = False) -> None:
     title = _title(item)
+    images = run.report.images  # the images a rolled-back item made are not counted
     try:
         with transaction.atomic():
             _import_item(run, item, again=again)
     except _Deferred:
         run.deferred.add(item.post_id)
+        run.report.images = images
     except Exception as error:
+        run.report.images = images
         run.report.failed.append(Failure(item.post_id, title, str(error) or type(error).__name__))
 
 
@@ -352,6 +359,8 @@ def _import_item(run: _Run, item: wxr.Item, *, again: bool) -> None:
         run.page_ids[item.post_id] = page.pk
         if record is not None and record.content_hash == digest:
             run.report.unchanged += 1
+            # Still named in the report while it needs an editor: each run's report is whole.
+            run.report.note_needs(page.pk, page.title, *needs_editor(page))
             return
         if record is not None and page.latest_revision_id != record.revision_id:
             run.report.edited_since.append(PageNote(page.pk, page.title))
@@ -638,6 +647,7 @@ def _image_for(run: _Run, info: content.AttachmentInfo) -> int | None:
     run.report.images += 1
     image = _make_image(
         source,
+        file=info.file,
         title=_plain(info.title) or Path(info.file).stem,
         alt=_plain(info.alt),
         is_poster=is_poster,
@@ -664,6 +674,7 @@ def _image_for_file(run: _Run, file: str, *, alt: str, caption: str) -> int | No
     run.report.images += 1
     image = _make_image(
         source,
+        file=file,
         title=Path(file).stem,
         alt=_plain(alt),
         is_poster=any(word in words for word in POSTER_WORDS),
@@ -693,7 +704,29 @@ def _media_file(run: _Run, file: str) -> Path | None:
     return None
 
 
-def _make_image(source: Path, *, title: str, alt: str, is_poster: bool, text_version: str) -> Any:
+class NotAnImageError(Exception):
+    """A file of the uploads that Pillow cannot read as an image: the post that shows it fails
+    (rolled back alone, named in the report) instead of publishing a page that cannot render."""
+
+
+def _check_image(source: Path, file: str) -> None:
+    try:
+        with PILImage.open(source) as picture:
+            picture.verify()
+    except Exception as error:  # Pillow raises many kinds for a damaged or foreign file
+        raise NotAnImageError(
+            _(
+                "the file %(file)s in the uploads folder is not an image the site can show (it "
+                "may be damaged or cut off): put the original file there and import again"
+            )
+            % {"file": file}
+        ) from error
+
+
+def _make_image(
+    source: Path, *, file: str, title: str, alt: str, is_poster: bool, text_version: str
+) -> Any:
+    _check_image(source, file)
     with source.open("rb") as handle:
         image = get_image_model()(
             title=title[:255],

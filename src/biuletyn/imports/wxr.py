@@ -348,6 +348,15 @@ def _syntax_error(exc: etree.XMLSyntaxError, path: Path) -> WxrError:
     line = exc.lineno or (exc.position[0] if exc.position else None) or None
     message = str(exc.msg or exc)
     lowered = message.lower()
+    if _is_html(path):
+        return WxrError(
+            _(
+                "This file is a web page (HTML), not a WordPress export: it was probably saved "
+                "from the browser. In WordPress, use Tools → Export, choose “All content” and "
+                "import the .xml file it downloads."
+            ),
+            line=line,
+        )
     if (
         exc.code == etree.ErrorTypes.ERR_DOCUMENT_EMPTY
         or "document is empty" in lowered
@@ -382,6 +391,19 @@ def _syntax_error(exc: etree.XMLSyntaxError, path: Path) -> WxrError:
         % {"line": line or "?", "detail": message},
         line=line,
     )
+
+
+_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>])", re.I)
+
+
+def _is_html(path: Path) -> bool:
+    """Whether the file starts like a web page (HTML is rarely well-formed XML)."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(1024).removeprefix(b"\xef\xbb\xbf")
+    except OSError:
+        return False
+    return bool(_HTML_START.match(head))
 
 
 def _at_end(path: Path, line: int | None) -> bool:
