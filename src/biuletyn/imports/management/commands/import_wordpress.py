@@ -1,16 +1,17 @@
 """``manage.py import_wordpress EXPORT.xml [--media-dir DIR] [--no-progress]`` (issue 12).
 
 Imports a WordPress export (WXR) into the Polish bulletin: see ``imports.services``. A progress
-bar on stderr when stderr is a terminal; at the end, the report in the site's default language
-(Polish): counts, then what needs an editor's eye, each page with its admin edit address. A
-wrong path or a file that is not a WordPress export stops with a sentence, not a traceback.
+bar on the command's stderr when that is a terminal (never on stdout, which holds the report);
+at the end, the report in the site's default language (Polish): counts, then what needs an
+editor's eye, each page with its admin edit address. A wrong path or a file that is not a
+WordPress export stops with a sentence, not a traceback.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -22,15 +23,16 @@ from biuletyn.imports import services, wxr
 
 
 class _Bar:
-    """The service's progress, as a tqdm bar on stderr."""
+    """The service's progress, as a tqdm bar on the command's stderr."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, file: TextIO, enabled: bool) -> None:
+        self.file = file
         self.enabled = enabled
         self.bar: Any = None
 
     def start(self, total: int) -> None:
         self.bar = tqdm(
-            total=total, unit=_("items"), file=sys.stderr, disable=not self.enabled, leave=False
+            total=total, unit=_("items"), file=self.file, disable=not self.enabled, leave=False
         )
 
     def advance(self) -> None:
@@ -73,7 +75,10 @@ class Command(BaseCommand):
                 )
                 % {"path": media_dir}
             )
-        bar = _Bar(progress and sys.stderr.isatty())
+        # The stream under Django's OutputWrapper, whose write() would end every redraw of the
+        # bar with a new line; call_command(stderr=...) gives it too.
+        stream = getattr(self.stderr, "_out", sys.stderr)
+        bar = _Bar(stream, progress and self.stderr.isatty())
         try:
             report = services.import_export(path=export, media_dir=media_dir, progress=bar)
         except wxr.WxrError as error:
