@@ -13,8 +13,9 @@ from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel
 
+from .forms import SourceForm
 from .panels import LastFetchPanel
 
 
@@ -79,11 +80,13 @@ class Source(models.Model):
         FieldPanel("kind"),
         FieldPanel("url"),
         FieldPanel("attribution"),
-        PageChooserPanel("section", ["articles.ArticleIndexPage", "articles.ArticleSectionPage"]),
+        FieldPanel("section"),
         FieldPanel("categories"),
         FieldPanel("active"),
         LastFetchPanel(heading=_("Last fetch")),
     ]
+
+    base_form_class = SourceForm
 
     class Meta:
         ordering = ["name", "pk"]
