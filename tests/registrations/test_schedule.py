@@ -59,6 +59,7 @@ def test_once_enqueues_every_job(settings, db):
         "task_purge_due",
         "task_promote_waiting",
         "task_erase_due",
+        "task_fetch_all",
     ]
 
 

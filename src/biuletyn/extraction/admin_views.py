@@ -92,7 +92,9 @@ class ProposalView(WagtailAdminTemplateMixin, TemplateView):
                 "url": reverse("wagtailadmin_pages:edit", args=(self.article.pk,)),
                 "label": self.article.title,
             },
-            {"url": "", "label": self.get_page_title()},
+            # Short: on a phone only this last crumb shows, as the page's visible title (the h1,
+            # for screen readers, keeps the whole one); extraction/admin.css lets it wrap.
+            {"url": "", "label": _("Event from the article")},
         ]
 
     def _proposal(self) -> Any:
