@@ -12,7 +12,7 @@ from biuletyn.articles.services import (
     ensure_editorial_groups,
     open_member_section,
 )
-from tests.factories.bulletin import make_bulletin, make_organisation
+from tests.factories.bulletin import make_bulletin, make_image, make_organisation
 
 pytestmark = pytest.mark.integration
 
@@ -81,10 +81,41 @@ def test_writer_cannot_approve_its_own_article(newsroom):
     assert "approve" not in actions
 
 
-def test_setting_up_groups_twice_changes_nothing(newsroom):
-    from wagtail.models import GroupPagePermission, Workflow
+def test_editors_may_open_images_and_documents_they_did_not_upload(newsroom, django_user_model):
+    """Wagtail asks for the permission per collection: an image the import brought (uploaded by
+    nobody) is the bulletin editors' to describe and, as Wagtail ties deleting to changing,
+    to delete."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.documents.permissions import permission_policy as documents
+    from wagtail.images.permissions import permission_policy as images
 
-    before = (Group.objects.count(), GroupPagePermission.objects.count(), Workflow.objects.count())
+    from biuletyn.articles.services import ADMINISTRATORS
+
+    image = make_image()
+    document = get_document_model().objects.create(
+        title="Regulamin", file=ContentFile(b"%PDF-1.4\n", name="regulamin.pdf")
+    )
+    editor = newsroom["editor"]
+    administrator = django_user_model.objects.create_user("administratorka", password="x")
+    administrator.groups.add(Group.objects.get(name=ADMINISTRATORS))
+    for policy, item in ((images, image), (documents, document)):
+        for action in ("change", "choose", "delete"):
+            assert policy.user_has_permission_for_instance(editor, action, item), action
+            assert policy.user_has_permission_for_instance(administrator, action, item), action
+        # A member organisation's writer gets nothing by this.
+        assert not policy.user_has_permission_for_instance(newsroom["writer"], "change", item)
+
+
+def test_setting_up_groups_twice_changes_nothing(newsroom):
+    from wagtail.models import GroupCollectionPermission, GroupPagePermission, Workflow
+
+    before = (
+        Group.objects.count(),
+        GroupPagePermission.objects.count(),
+        GroupCollectionPermission.objects.count(),
+        Workflow.objects.count(),
+    )
 
     ensure_editorial_groups(bulletin=newsroom["bulletin"])
     open_member_section(
@@ -97,5 +128,6 @@ def test_setting_up_groups_twice_changes_nothing(newsroom):
     assert (
         Group.objects.count(),
         GroupPagePermission.objects.count(),
+        GroupCollectionPermission.objects.count(),
         Workflow.objects.count(),
     ) == before

@@ -14,7 +14,6 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import Page
-from wagtail.models import Collection, GroupCollectionPermission
 
 from biuletyn.articles.models import ArticleIndexPage
 from biuletyn.articles.services import BULLETIN_EDITORS, ensure_editorial_groups
@@ -56,18 +55,6 @@ def imported_site(live_site, django_user_model):
     user.user_permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
-    # Wagtail checks image permissions per collection (GroupCollectionPermission), and
-    # ensure_editorial_groups gives the editors model permissions only, with which the image
-    # library refuses to open an image it did not upload. Granted here as an administrator would
-    # in Settings → Groups, until ensure_editorial_groups grants it itself (reported, issue 12).
-    for codename in ("add_image", "change_image", "choose_image"):
-        GroupCollectionPermission.objects.get_or_create(
-            group=editors,
-            collection=Collection.get_first_root_node(),
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailimages", codename=codename
-            ),
-        )
     return report
 
 

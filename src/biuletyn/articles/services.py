@@ -6,7 +6,9 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import (
+    Collection,
     GroupApprovalTask,
+    GroupCollectionPermission,
     GroupPagePermission,
     Page,
     Workflow,
@@ -46,6 +48,27 @@ def _grant_admin_access(group: Group, *codenames: str) -> None:
     )
 
 
+_MEDIA_APPS = {"image": "wagtailimages", "document": "wagtaildocs"}
+
+
+def _grant_media_collections(group: Group, *actions: str) -> None:
+    """Wagtail checks image and document permissions per collection, against its own Image and
+    Document models whatever the custom model: model permissions alone let an editor upload but
+    not open what someone else uploaded (an imported image, say). Granted on the root
+    collection, so on every collection under it. ("change" also lets one delete: Wagtail ties
+    the two.)"""
+    root = Collection.get_first_root_node()
+    for kind, app_label in _MEDIA_APPS.items():
+        for action in actions:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=root,
+                permission=Permission.objects.get(
+                    content_type__app_label=app_label, codename=f"{action}_{kind}"
+                ),
+            )
+
+
 @transaction.atomic
 def ensure_editorial_groups(*, bulletin: ArticleIndexPage) -> dict[str, Group]:
     """Administrators (everything), the bulletin's editors (write, publish, approve) and the
@@ -72,6 +95,7 @@ def ensure_editorial_groups(*, bulletin: ArticleIndexPage) -> dict[str, Group]:
             "bulk_delete_page",
         ),
     )
+    _grant_media_collections(administrators, "add", "change", "choose")
 
     editors, _created = Group.objects.get_or_create(name=BULLETIN_EDITORS)
     _grant_admin_access(
@@ -87,6 +111,7 @@ def ensure_editorial_groups(*, bulletin: ArticleIndexPage) -> dict[str, Group]:
         "add_category",
         "change_category",
     )
+    _grant_media_collections(editors, "add", "change", "choose")
     for home in bulletin.get_parent().get_translations(inclusive=True):
         _grant_page_permissions(editors, home, _EDITOR_PAGE_PERMISSIONS)
 
