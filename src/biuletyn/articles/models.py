@@ -34,7 +34,7 @@ from biuletyn.core.visibility import InheritedPrivacyMixin
 from biuletyn.pages.blocks import body_blocks
 
 from . import queries, structured_data
-from .forms import PageInOneLanguageForm
+from .forms import PageInOneLanguageForm, saving_draft
 
 
 class Category(TranslatableMixin, models.Model):
@@ -363,7 +363,8 @@ class ArticlePage(InheritedPrivacyMixin, Page):
                     )
                 }
             )
-        if self.live and not _archive_import.get():
+        # A draft save of a live page is not a publish: the image rule waits for "Publish".
+        if self.live and not _archive_import.get() and not saving_draft.get():
             problems = [
                 str(problem)
                 for block in self.body
