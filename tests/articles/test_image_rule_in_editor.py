@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from biuletyn.articles.models import ArticlePage, publishing_imported_archive
+from biuletyn.articles.models import ArticlePage
+from biuletyn.core.editorial_rules import publishing_imported_archive
 from tests.factories.bulletin import make_article, make_bulletin, make_category, make_image
 
 pytestmark = pytest.mark.integration

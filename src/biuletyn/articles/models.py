@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -29,12 +26,13 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from biuletyn.core import paging
+from biuletyn.core.editorial_rules import check_images
 from biuletyn.core.slugs import fold, spellings
 from biuletyn.core.visibility import InheritedPrivacyMixin
 from biuletyn.pages.blocks import body_blocks
 
 from . import queries, structured_data
-from .forms import PageInOneLanguageForm, saving_draft
+from .forms import PageInOneLanguageForm
 
 
 class Category(TranslatableMixin, models.Model):
@@ -273,22 +271,6 @@ class ArticleSectionPage(InheritedPrivacyMixin, Page):
         return context
 
 
-# Set while an import publishes an archive as it was (biuletyn.imports): what was public stays
-# public, and the editorial rules on images apply to editors' own edits from then on.
-_archive_import: ContextVar[bool] = ContextVar("archive_import", default=False)
-
-
-@contextmanager
-def publishing_imported_archive() -> Iterator[None]:
-    """Inside, ArticlePage.clean does not refuse images that break the editorial rules; the
-    import records them for an editor instead. Only the importer uses it."""
-    token = _archive_import.set(True)
-    try:
-        yield
-    finally:
-        _archive_import.reset(token)
-
-
 class ArticlePage(InheritedPrivacyMixin, Page):
     base_form_class = PageInOneLanguageForm
     publication_date = models.DateTimeField(
@@ -363,25 +345,15 @@ class ArticlePage(InheritedPrivacyMixin, Page):
                     )
                 }
             )
-        # A draft save of a live page is not a publish: the image rule waits for "Publish".
-        if self.live and not _archive_import.get() and not saving_draft.get():
-            problems = [
-                str(problem)
-                for block in self.body
-                if block.block_type == "image" and block.value.get("image") is not None
-                for problem in block.value["image"].accessibility_errors().values()
-            ]
-            if problems:
-                raise ValidationError(
-                    {
-                        "body": _("An image in the body cannot be published yet: %(p)s")
-                        % {"p": " ".join(problems)}
-                    }
-                )
+        check_images(self, self.images)
 
     @property
     def images(self) -> list[Any]:
-        return [b.value["image"] for b in self.body if b.block_type == "image"]
+        return [
+            b.value["image"]
+            for b in self.body
+            if b.block_type == "image" and b.value.get("image") is not None
+        ]
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)

@@ -12,7 +12,7 @@ maps of ids between them:
    exists, and the pages whose WordPress parent came later in the file.
 
 What was public stays public: an imported article is published even when an image breaks our
-editorial rules (``articles.models.publishing_imported_archive``); the reasons are kept in
+editorial rules (``core.editorial_rules.publishing_imported_archive``); the reasons are kept in
 ``ImportedItem.needs_editor`` and the admin lists the page until an editor fixes it. Editors'
 own edits keep the rules.
 
@@ -53,13 +53,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from biuletyn.accessibility.alt_text import check_alt_text
-from biuletyn.articles.models import (
-    ArticleIndexPage,
-    ArticlePage,
-    Category,
-    publishing_imported_archive,
-)
+from biuletyn.articles.models import ArticleIndexPage, ArticlePage, Category
 from biuletyn.core import pagecache
+from biuletyn.core.editorial_rules import publishing_imported_archive
 from biuletyn.pages.models import HomePage, StandardPage
 from biuletyn.pages.services import publish_new_page
 

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from biuletyn.core.editorial_rules import DraftAwarePageForm, check_images, images_in_rich_text
 from biuletyn.core.visibility import InheritedPrivacyMixin, visible
 
 # Rich text in the shell is limited to what keeps a clean document outline.
@@ -65,12 +66,17 @@ def _upcoming_events(home: HomePage) -> dict[str, Any]:
 
 
 class StandardPage(InheritedPrivacyMixin, Page):
-    """A plain page of text: privacy policy, about us, contact."""
+    """A plain page of text: privacy policy, about us, contact; an imported WordPress page.
+    Its images are shown as the figure component (images.image_formats) and follow the same
+    rules as an article's."""
 
+    base_form_class = DraftAwarePageForm
     lead = models.TextField(
         _("lead"), blank=True, help_text=_("One or two sentences shown under the title.")
     )
-    body = RichTextField(_("body"), features=[*SIMPLE_RICH_TEXT_FEATURES, "h2", "h3"], blank=True)
+    body = RichTextField(
+        _("body"), features=[*SIMPLE_RICH_TEXT_FEATURES, "h2", "h3", "image"], blank=True
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
@@ -80,6 +86,10 @@ class StandardPage(InheritedPrivacyMixin, Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+    def clean(self) -> None:
+        super().clean()
+        check_images(self, images_in_rich_text(self.body))
 
 
 @register_setting(icon="site")
