@@ -59,6 +59,7 @@ class ImportReport:
     failed: list[Failure] = field(default_factory=list)
     needs_editor: list[PageNote] = field(default_factory=list)
     edited_since: list[PageNote] = field(default_factory=list)
+    withdrawn: list[PageNote] = field(default_factory=list)
     missing_files: list[str] = field(default_factory=list)
     stopped: str = ""
 
@@ -104,6 +105,13 @@ class ImportReport:
                 % {"id": failure.post_id, "title": failure.title, "error": failure.error}
             )
 
+        if self.withdrawn:
+            lines += [
+                "",
+                _("No longer public in WordPress, so unpublished here too (%(n)d):")
+                % {"n": len(self.withdrawn)},
+            ]
+            lines += [f"  - {n.title}: {n.edit_url}" for n in self.withdrawn]
         if self.needs_editor or self.edited_since or self.missing_files:
             lines += ["", _("Needs an editor's eye:")]
         for code in _SECTIONS:

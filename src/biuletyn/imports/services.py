@@ -317,8 +317,33 @@ def _second_pass(run: _Run, item: wxr.Item) -> None:
         return
     if not wxr.is_public(item, now=run.now):
         run.report.skipped[_skip_reason(item, run.now)] += 1
+        with transaction.atomic():
+            _withdraw(run, item)
         return
     _import_one(run, item)
+
+
+# Stored as an item's digest once its page is withdrawn: no export's digest equals it, so the
+# post made public again in WordPress is published again by the next import.
+_WITHDRAWN = "withdrawn"
+
+
+def _withdraw(run: _Run, item: wxr.Item) -> None:
+    """A post an earlier import published that WordPress no longer shows (made private, a
+    draft, trashed, password-protected): unpublished here too, with its English alias. Not when
+    an editor changed the page since: Biuletyn owns it now, and the report names it."""
+    record = _record_for(run, item)
+    if record is None or record.page is None or not record.page.live:
+        return
+    page = record.page.specific
+    if page.latest_revision_id != record.revision_id:
+        run.report.edited_since.append(PageNote(page.pk, page.title))
+        return
+    page.unpublish(log_action=True)
+    record.content_hash, record.revision_id = _WITHDRAWN, page.latest_revision_id
+    record.imported_at = timezone.now()
+    record.save(update_fields=["content_hash", "revision_id", "imported_at"])
+    run.report.withdrawn.append(PageNote(page.pk, page.title))
 
 
 def _skip_reason(item: wxr.Item, now: dt.datetime) -> str:
