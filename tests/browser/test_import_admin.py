@@ -2,7 +2,7 @@
 axe 0 on every page state, nothing from other hosts.
 
 Personas: an editor of the bulletin (the bulletin's editors' group, no superuser) after the old
-WordPress site was imported. She opens "Zaimportowane – do poprawy" from the admin menu, reads
+WordPress site was imported. She opens "Poprawki importu" from the admin menu, reads
 which pages need her and why, follows the open day's article to its editor, writes the text
 version of its poster in the image library, publishes the article again, and the article has
 left the list. The list is read at 320 px too: its table scrolls inside its own focusable region
@@ -73,7 +73,7 @@ def test_an_editor_fixes_an_imported_page_and_it_leaves_the_list(page, page_guar
 
     log_in_to_admin(page, USERNAME, PASSWORD)
     assert page.locator("html").get_attribute("lang") == "pl"
-    page.get_by_role("link", name="Zaimportowane – do poprawy").click()
+    page.get_by_role("link", name="Poprawki importu").click()
     page.wait_for_url("**/admin/imported/")
     page.wait_for_load_state("networkidle")
     assert_no_axe_violations(page)

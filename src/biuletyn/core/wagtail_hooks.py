@@ -1,4 +1,5 @@
-"""Admin hooks of the core app: names for inputs Wagtail's scripts leave unlabelled."""
+"""Admin hooks of the core app: names for inputs Wagtail's scripts leave unlabelled; the
+styles every admin page gets (core/admin.css)."""
 
 from __future__ import annotations
 
@@ -11,3 +12,8 @@ from wagtail import hooks
 @hooks.register("insert_global_admin_js")
 def label_unlabelled_admin_inputs() -> SafeString:
     return format_html('<script src="{}"></script>', static("core/admin-labels.js"))
+
+
+@hooks.register("insert_global_admin_css")
+def admin_styles() -> SafeString:
+    return format_html('<link rel="stylesheet" href="{}">', static("core/admin.css"))

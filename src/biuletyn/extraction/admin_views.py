@@ -93,7 +93,7 @@ class ProposalView(WagtailAdminTemplateMixin, TemplateView):
                 "label": self.article.title,
             },
             # Short: on a phone only this last crumb shows, as the page's visible title (the h1,
-            # for screen readers, keeps the whole one); extraction/admin.css lets it wrap.
+            # for screen readers, keeps the whole one); core/admin.css lets it wrap.
             {"url": "", "label": _("Event from the article")},
         ]
 

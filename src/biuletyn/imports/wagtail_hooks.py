@@ -11,7 +11,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import path, reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.contrib.redirects.models import Redirect
@@ -41,7 +41,8 @@ def register_admin_urls() -> list[Any]:
 @hooks.register("register_admin_menu_item")
 def register_menu_item() -> MenuItem:
     return EditorsMenuItem(
-        _("Imported, needs an editor"),
+        # Short enough for the menu's width (the page's own title says it in full).
+        pgettext_lazy("admin menu", "Import fixes"),
         reverse(f"{admin_views.NAMESPACE}_needs_editor"),
         name="imported-needs-editor",
         icon_name="warning",
