@@ -97,3 +97,41 @@ def english_in(texts: Iterable[str], *, content: Iterable[str] = ()) -> list[str
     return sorted(
         text for text in texts if english_words(text) and not any(piece in text for piece in pieces)
     )
+
+
+class PolishWalk:
+    """An editor's walk through the Polish admin: at each screen state the page is in Polish,
+    axe finds nothing, and the English interface texts found are kept, with where, for
+    ``assert_polish`` at the end (one report of them all, not a stop at the first).
+
+    ``content()`` gives what editors or tests wrote (titles, names), which may be English on
+    purpose; subclasses add theirs. It is read at each check, so what the walk itself creates
+    counts too."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.found: dict[str, str] = {}
+
+    def content(self) -> Iterable[str]:
+        from wagtail.models import Page as WagtailPage
+
+        return WagtailPage.objects.values_list("title", flat=True)
+
+    def check(self, where: str) -> None:
+        from tests.browser.helpers import assert_no_axe_violations
+
+        assert self.page.locator("html").get_attribute("lang") == "pl", where
+        assert_no_axe_violations(self.page)
+        content = [text for text in self.content() if text]
+        for text in english_in(interface_texts(self.page), content=content):
+            self.found.setdefault(text, where)
+
+    def visit(self, path: str) -> None:
+        response = self.page.goto(path, wait_until="networkidle")
+        assert response is not None, path
+        assert response.status == 200, path
+        self.check(path)
+
+    def assert_polish(self) -> None:
+        report = "\n".join(f"{where}: {text!r}" for text, where in self.found.items())
+        assert not self.found, "English text in the Polish admin:\n" + report

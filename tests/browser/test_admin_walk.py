@@ -27,8 +27,8 @@ from biuletyn.demo.loader import load
 from biuletyn.events.models import EventPage
 from biuletyn.organisations.models import Organisation
 from biuletyn.venues.models import Venue
-from tests.browser.english import english_in, interface_texts
-from tests.browser.helpers import assert_no_axe_violations, log_in_to_admin
+from tests.browser.english import PolishWalk
+from tests.browser.helpers import log_in_to_admin
 
 pytestmark = pytest.mark.browser
 
@@ -47,25 +47,18 @@ def _content() -> list[str]:
     return [text for text in texts if text]
 
 
-class Walk:
-    """Checks each screen state: axe, and no English interface text."""
+class Walk(PolishWalk):
+    """Also each tab of a page's editor."""
 
     def __init__(self, page: Page) -> None:
-        self.page = page
-        self.content = _content()
-        self.found: dict[str, str] = {}
+        super().__init__(page)
+        self.editors_content = _content()
 
-    def check(self, where: str) -> None:
-        assert self.page.locator("html").get_attribute("lang") == "pl", where
-        assert_no_axe_violations(self.page)
-        for text in english_in(interface_texts(self.page), content=self.content):
-            self.found.setdefault(text, where)
+    def content(self) -> list[str]:
+        return self.editors_content
 
     def visit(self, path: str, *, tabs: bool = True) -> None:
-        response = self.page.goto(path, wait_until="networkidle")
-        assert response is not None, path
-        assert response.status == 200, path
-        self.check(path)
+        super().visit(path)
         if tabs:
             self.each_tab(path)
 
@@ -79,10 +72,6 @@ class Walk:
             self.check(f"{where} (tab {name})")
         if tabs.count():
             tabs.first.click()
-
-    def assert_polish(self) -> None:
-        report = "\n".join(f"{where}: {text!r}" for text, where in self.found.items())
-        assert not self.found, "English text in the Polish admin:\n" + report
 
 
 def _png_file(tmp_path: Path) -> Path:

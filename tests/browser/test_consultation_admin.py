@@ -21,16 +21,14 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from playwright.sync_api import Page
-from wagtail.models import Page as WagtailPage
 
 from biuletyn.articles.services import BULLETIN_EDITORS
 from biuletyn.consultations import services
 from biuletyn.consultations.apps import ensure_editor_permissions
 from biuletyn.consultations.enums import Answer, CommentStatus
 from biuletyn.consultations.models import Comment
-from tests.browser.english import english_in, interface_texts
+from tests.browser.english import PolishWalk
 from tests.browser.helpers import (
-    assert_no_axe_violations,
     assert_no_horizontal_overflow,
     horizontal_overflow,
     log_in_to_admin,
@@ -84,38 +82,14 @@ def consultations(live_site, settings):
     return {"open": open_one, "closed": closed}
 
 
-class Walk:
-    """Each screen state: Polish, axe, no English interface text."""
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.found: dict[str, str] = {}
-
-    def check(self, where: str) -> None:
-        assert self.page.locator("html").get_attribute("lang") == "pl", where
-        assert_no_axe_violations(self.page)
-        content = [
-            *WagtailPage.objects.values_list("title", flat=True),
-            *Comment.objects.values_list("text", flat=True),
-            LETTER,
-        ]
-        for text in english_in(interface_texts(self.page), content=content):
-            self.found.setdefault(text, where)
-
-    def visit(self, path: str) -> None:
-        response = self.page.goto(path, wait_until="networkidle")
-        assert response is not None, path
-        assert response.status == 200, path
-        self.check(path)
+class Walk(PolishWalk):
+    def content(self) -> list[str]:
+        return [*super().content(), *Comment.objects.values_list("text", flat=True), LETTER]
 
     def submit(self, name: str, where: str, *, scope=None) -> None:
         (scope or self.page).get_by_role("button", name=name, exact=True).click()
         self.page.wait_for_load_state("networkidle")
         self.check(where)
-
-    def assert_polish(self) -> None:
-        report = "\n".join(f"{where}: {text!r}" for text, where in self.found.items())
-        assert not self.found, "English text in the Polish admin:\n" + report
 
 
 def focused_class(page: Page) -> str:

@@ -22,15 +22,14 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from playwright.sync_api import Page
-from wagtail.models import Page as WagtailPage
 
 from biuletyn.articles.services import BULLETIN_EDITORS
 from biuletyn.registrations import services
 from biuletyn.registrations.enums import CaseStatus, Need
 from biuletyn.registrations.models import AccommodationRequest, Registration
 from biuletyn.registrations.services import NeedAnswer
-from tests.browser.english import english_in, interface_texts
-from tests.browser.helpers import assert_no_axe_violations, log_in_to_admin
+from tests.browser.english import PolishWalk
+from tests.browser.helpers import log_in_to_admin
 from tests.factories.events import make_calendar, make_event
 from tests.factories.registrations import make_setup, register
 
@@ -74,41 +73,17 @@ def meeting(live_site):
     return setup
 
 
-class Walk:
-    """Each screen state: Polish, axe, no English interface text."""
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.content = [
-            *WagtailPage.objects.values_list("title", flat=True),
+class Walk(PolishWalk):
+    def content(self) -> list[str]:
+        # Registrations made during the walk, and every registration's code (random letters
+        # and digits, which may spell an English word): content, not interface text.
+        return [
+            *super().content(),
             *Registration.objects.values_list("name", flat=True),
+            *(registration.reference for registration in Registration.objects.all()),
             *PEOPLE,
             "bez glutenu",
         ]
-        self.found: dict[str, str] = {}
-
-    def check(self, where: str) -> None:
-        assert self.page.locator("html").get_attribute("lang") == "pl", where
-        assert_no_axe_violations(self.page)
-        # Registrations made during the walk, and every registration's code (random letters
-        # and digits, which may spell an English word): content, not interface text.
-        content = [
-            *self.content,
-            *Registration.objects.values_list("name", flat=True),
-            *(registration.reference for registration in Registration.objects.all()),
-        ]
-        for text in english_in(interface_texts(self.page), content=content):
-            self.found.setdefault(text, where)
-
-    def visit(self, path: str) -> None:
-        response = self.page.goto(path, wait_until="networkidle")
-        assert response is not None, path
-        assert response.status == 200, path
-        self.check(path)
-
-    def assert_polish(self) -> None:
-        report = "\n".join(f"{where}: {text!r}" for text, where in self.found.items())
-        assert not self.found, "English text in the Polish admin:\n" + report
 
 
 def test_a_coordinator_runs_the_event(page, page_guards, meeting, django_user_model):

@@ -13,16 +13,13 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from playwright.sync_api import Page
-from wagtail.models import Page as WagtailPage
 
 from biuletyn.articles.services import BULLETIN_EDITORS, ensure_editorial_groups
 from biuletyn.sources import services
 from biuletyn.sources.apps import ensure_editor_permissions
 from biuletyn.sources.models import ItemState, Source, SourceItem
-from tests.browser.english import english_in, interface_texts
+from tests.browser.english import PolishWalk
 from tests.browser.helpers import (
-    assert_no_axe_violations,
     describe_focus,
     horizontal_overflow,
     log_in_to_admin,
@@ -59,33 +56,13 @@ def bulletin(live_site, django_user_model):
     return bulletin
 
 
-class Walk:
-    """Each screen state: Polish, axe, no English interface text."""
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.found: dict[str, str] = {}
-
-    def check(self, where: str) -> None:
-        assert self.page.locator("html").get_attribute("lang") == "pl", where
-        assert_no_axe_violations(self.page)
-        content = [
-            *WagtailPage.objects.values_list("title", flat=True),
+class Walk(PolishWalk):
+    def content(self) -> list[str]:
+        return [
+            *super().content(),
             *SourceItem.objects.values_list("url", flat=True),
             NAME,
         ]
-        for text in english_in(interface_texts(self.page), content=content):
-            self.found.setdefault(text, where)
-
-    def visit(self, path: str) -> None:
-        response = self.page.goto(path, wait_until="networkidle")
-        assert response is not None, path
-        assert response.status == 200, path
-        self.check(path)
-
-    def assert_polish(self) -> None:
-        report = "\n".join(f"{where}: {text!r}" for text, where in self.found.items())
-        assert not self.found, "English text in the Polish admin:\n" + report
 
 
 def test_an_editor_adds_a_source_and_reviews_what_it_brought(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -46,6 +48,40 @@ def _grant_admin_access(group: Group, *codenames: str) -> None:
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
         *Permission.objects.filter(codename__in=codenames),
     )
+
+
+# Wagtail's own default groups, where a site still has them, get what the bulletin's editors get.
+WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
+
+
+def grant_to_editorial_groups(
+    app_label: str,
+    codenames: Sequence[str],
+    *,
+    using: str = "default",
+    administrators_also: Sequence[str] = (),
+    wagtail_groups: bool = True,
+) -> None:
+    """Give an app's permissions ``codenames`` to the administrators and the bulletin's editors
+    (and Wagtail's default groups where they exist, unless ``wagtail_groups`` is false); the
+    administrators get ``administrators_also`` too. Each app calls it after every migrate;
+    safe to run again."""
+
+    def permissions(names: Sequence[str]) -> list[Permission]:
+        return list(
+            Permission.objects.using(using).filter(
+                content_type__app_label=app_label, codename__in=names
+            )
+        )
+
+    granted = permissions(codenames)
+    administrators = Group.objects.using(using).get_or_create(name=ADMINISTRATORS)[0]
+    administrators.permissions.add(*granted, *permissions(administrators_also))
+    groups = [Group.objects.using(using).get_or_create(name=BULLETIN_EDITORS)[0]]
+    if wagtail_groups:
+        groups += Group.objects.using(using).filter(name__in=WAGTAIL_DEFAULT_GROUPS)
+    for group in groups:
+        group.permissions.add(*granted)
 
 
 _MEDIA_APPS = {"image": "wagtailimages", "document": "wagtaildocs"}

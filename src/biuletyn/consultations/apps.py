@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 # them and the report.
 MODERATOR_PERMISSIONS = ("view_comment", "change_comment", "view_commentflag")
 # Wagtail's own default groups, where a site still has them (registrations.services does so too).
-WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
 
 
 class ConsultationsConfig(AppConfig):
@@ -23,25 +22,11 @@ class ConsultationsConfig(AppConfig):
 
 
 def ensure_editor_permissions(*, using: str = "default") -> None:
-    """Let the editorial groups (articles.services: the administrators and the bulletin's
-    editors; Wagtail's "Editors" and "Moderators" where they exist) moderate and answer comments
-    and publish the report. Runs after every migrate; safe to run again."""
-    from django.contrib.auth.models import Group, Permission
+    """Let the editorial groups moderate and answer comments and publish the report. Runs
+    after every migrate; safe to run again."""
+    from biuletyn.articles.services import grant_to_editorial_groups
 
-    from biuletyn.articles.services import ADMINISTRATORS, BULLETIN_EDITORS
-
-    permissions = list(
-        Permission.objects.using(using).filter(
-            content_type__app_label="consultations", codename__in=MODERATOR_PERMISSIONS
-        )
-    )
-    groups = [
-        Group.objects.using(using).get_or_create(name=ADMINISTRATORS)[0],
-        Group.objects.using(using).get_or_create(name=BULLETIN_EDITORS)[0],
-        *Group.objects.using(using).filter(name__in=WAGTAIL_DEFAULT_GROUPS),
-    ]
-    for group in groups:
-        group.permissions.add(*permissions)
+    grant_to_editorial_groups("consultations", MODERATOR_PERMISSIONS, using=using)
 
 
 def _groups(**kwargs: Any) -> None:

@@ -25,17 +25,9 @@ class ImportsConfig(AppConfig):
 def ensure_editor_permissions(*, using: str = "default") -> None:
     """Let the administrators and the bulletin's editors see the list of imported pages that
     need an editor. Runs after every migrate; safe to run again."""
-    from django.contrib.auth.models import Group, Permission
+    from biuletyn.articles.services import grant_to_editorial_groups
 
-    from biuletyn.articles.services import ADMINISTRATORS, BULLETIN_EDITORS
-
-    permissions = list(
-        Permission.objects.using(using).filter(
-            content_type__app_label="imports", codename=VIEW_PERMISSION
-        )
-    )
-    for name in (ADMINISTRATORS, BULLETIN_EDITORS):
-        Group.objects.using(using).get_or_create(name=name)[0].permissions.add(*permissions)
+    grant_to_editorial_groups("imports", (VIEW_PERMISSION,), using=using, wagtail_groups=False)
 
 
 def _groups(**kwargs: Any) -> None:

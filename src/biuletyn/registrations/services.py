@@ -811,8 +811,6 @@ _EDITOR_PERMISSIONS = (
     "change_registration",
     "view_registration",
 )
-# Wagtail's own default groups get the same as the bulletin's editors where they exist.
-_WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
 
 
 def ensure_editor_permissions(*, using: str = "default") -> None:
@@ -821,20 +819,11 @@ def ensure_editor_permissions(*, using: str = "default") -> None:
     admin: set up an event's registration, see and export the list, register someone, cancel,
     check in. Administrators may also delete a setup. Runs after every migrate; safe to run
     again."""
-    from django.contrib.auth.models import Group, Permission
+    from biuletyn.articles.services import grant_to_editorial_groups
 
-    from biuletyn.articles.services import ADMINISTRATORS, BULLETIN_EDITORS
-
-    def grant(group: Any, codenames: Sequence[str]) -> None:
-        group.permissions.add(
-            *Permission.objects.using(using).filter(
-                content_type__app_label="registrations", codename__in=codenames
-            )
-        )
-
-    administrators, _created = Group.objects.using(using).get_or_create(name=ADMINISTRATORS)
-    grant(administrators, (*_EDITOR_PERMISSIONS, "delete_registrationsetup"))
-    editors, _created = Group.objects.using(using).get_or_create(name=BULLETIN_EDITORS)
-    grant(editors, _EDITOR_PERMISSIONS)
-    for group in Group.objects.using(using).filter(name__in=_WAGTAIL_DEFAULT_GROUPS):
-        grant(group, _EDITOR_PERMISSIONS)
+    grant_to_editorial_groups(
+        "registrations",
+        _EDITOR_PERMISSIONS,
+        using=using,
+        administrators_also=("delete_registrationsetup",),
+    )

@@ -14,7 +14,6 @@ EDITOR_PERMISSIONS = (
     "view_sourceitem",
     "change_sourceitem",
 )
-WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
 
 
 class SourcesConfig(AppConfig):
@@ -31,25 +30,11 @@ class SourcesConfig(AppConfig):
 
 
 def ensure_editor_permissions(*, using: str = "default") -> None:
-    """Let the editorial groups (articles.services: the administrators and the bulletin's
-    editors; Wagtail's "Editors" and "Moderators" where they exist) keep the sources and review
-    the queue. Runs after every migrate; safe to run again."""
-    from django.contrib.auth.models import Group, Permission
+    """Let the editorial groups keep the sources and review the queue. Runs after every
+    migrate; safe to run again."""
+    from biuletyn.articles.services import grant_to_editorial_groups
 
-    from biuletyn.articles.services import ADMINISTRATORS, BULLETIN_EDITORS
-
-    permissions = list(
-        Permission.objects.using(using).filter(
-            content_type__app_label="sources", codename__in=EDITOR_PERMISSIONS
-        )
-    )
-    groups = [
-        Group.objects.using(using).get_or_create(name=ADMINISTRATORS)[0],
-        Group.objects.using(using).get_or_create(name=BULLETIN_EDITORS)[0],
-        *Group.objects.using(using).filter(name__in=WAGTAIL_DEFAULT_GROUPS),
-    ]
-    for group in groups:
-        group.permissions.add(*permissions)
+    grant_to_editorial_groups("sources", EDITOR_PERMISSIONS, using=using)
 
 
 def _groups(**kwargs: Any) -> None:
