@@ -14,6 +14,7 @@ from django.utils import translation
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from biuletyn.pages.models import StandardPage
+from tests.htmlcheck import assert_valid_html
 from tests.imports.conftest import EXPORT, page_of, post_xml, run_import, with_items
 
 pytestmark = pytest.mark.integration
@@ -71,6 +72,8 @@ def test_the_alt_text_is_the_image_description_as_an_editor_mends_it(client, pag
     assert 'alt="Plakat: słońce nad budynkiem biura i godziny dyżurów"' in html
     assert "Biuro czynne w lipcu i sierpniu od 9:00 do 13:00." in html
     assert "Tekst plakatu" in html
+    # The figure and the poster's text, inside the page's rich text, are valid HTML.
+    assert_valid_html({"imported page with a poster": html})
 
 
 def test_publishing_the_page_with_its_undescribed_image_is_refused(page):
