@@ -55,7 +55,7 @@ from wagtail.models import Locale, Page
 from biuletyn.accessibility.alt_text import check_alt_text
 from biuletyn.articles.models import ArticleIndexPage, ArticlePage, Category
 from biuletyn.core import pagecache
-from biuletyn.core.editorial_rules import publishing_imported_archive
+from biuletyn.core.editorial_rules import images_in_rich_text, publishing_imported_archive
 from biuletyn.pages.models import HomePage, StandardPage
 from biuletyn.pages.services import publish_new_page
 
@@ -74,8 +74,6 @@ LEAD_LENGTH = 300
 _SIZE_SUFFIX = re.compile(r"-(?:\d+x\d+|scaled|rotated)(?=\.\w+$)")
 _UPLOADS = "/wp-content/uploads/"
 _HREF = re.compile(r"""(?:href|src)=["']([^"']+)["']""")
-_IMAGE_EMBED = re.compile(r"""<embed[^>]*embedtype=["']image["'][^>]*>""")
-_EMBED_ID = re.compile(r"""\bid=["'](\d+)["']""")
 _BLOCK_REF = re.compile(r"""<!--\s*wp:block\s+\{[^}]*"ref"\s*:\s*(\d+)""")
 
 
@@ -892,10 +890,7 @@ def needs_editor(
                 html_parts.append(block.value.source)
     elif isinstance(page, StandardPage):
         html_parts.append(page.body)
-        ids = [
-            int(m.group(1)) for e in _IMAGE_EMBED.findall(page.body) if (m := _EMBED_ID.search(e))
-        ]
-        images = list(get_image_model().objects.filter(pk__in=ids))
+        images = images_in_rich_text(page.body)
     codes: list[str] = []
     for image in images:
         errors = image.accessibility_errors()
